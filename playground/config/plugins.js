@@ -1,0 +1,14 @@
+// Loads strapi-plugin-email-notifications from the repository root (built into ../dist by `npm run build`).
+const path = require('path');
+
+module.exports = ({ env }) => ({
+  'email-notifications': {
+    enabled: true,
+    resolve: path.resolve(__dirname, '..', '..'),
+    config: {
+      // The demo points this at its embedded SMTP capture server; set it to your own SMTP server,
+      // e.g. smtp://user:password@smtp.example.com:587?from=helpdesk@example.com
+      ...(env('EMAIL_NOTIFICATIONS_SMTP_URL') ? { defaultMailbox: env('EMAIL_NOTIFICATIONS_SMTP_URL') } : {}),
+    },
+  },
+});

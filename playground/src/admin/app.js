@@ -1,0 +1,4 @@
+export default {
+  config: { locales: [], notifications: { releases: false }, tutorials: false },
+  bootstrap() {},
+};

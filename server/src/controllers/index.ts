@@ -1,0 +1,3 @@
+import mailboxes from './mailboxes';
+
+export default { mailboxes };

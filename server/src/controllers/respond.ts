@@ -1,0 +1,38 @@
+/*
+ * Runs a controller action and turns plugin errors into Strapi-shaped HTTP errors:
+ * InputError -> 400 (with the fields), NotFoundError -> 404, ConflictError -> 409. Anything else is
+ * rethrown to Strapi (500) after being logged, as it is a bug, not bad input.
+ */
+import type { Context } from 'koa';
+import { PluginError } from '../core/errors';
+
+const STATUS: Record<string, { status: number; name: string }> = {
+  INVALID_INPUT: { status: 400, name: 'ValidationError' },
+  NOT_FOUND: { status: 404, name: 'NotFoundError' },
+  CONFLICT: { status: 409, name: 'ConflictError' },
+  SECRET_KEY_MISSING: { status: 500, name: 'ConfigurationError' },
+  SECRET_UNREADABLE: { status: 409, name: 'SecretUnreadableError' },
+  MAILBOX_UNUSABLE: { status: 400, name: 'ValidationError' },
+};
+
+export async function respond(ctx: Context, action: () => Promise<unknown>, successStatus = 200): Promise<void> {
+  try {
+    const data = await action();
+    ctx.status = data === undefined ? 204 : successStatus;
+    if (data !== undefined) ctx.body = { data };
+  } catch (error) {
+    if (!(error instanceof PluginError)) throw error;
+    const mapped = STATUS[error.code] ?? { status: 400, name: 'ApplicationError' };
+    ctx.status = mapped.status;
+    ctx.body = {
+      data: null,
+      error: {
+        status: mapped.status,
+        name: mapped.name,
+        code: error.code,
+        message: error.message,
+        details: { errors: error.problems.map((p) => ({ path: p.path ? p.path.split('.') : [], message: p.message })) },
+      },
+    };
+  }
+}

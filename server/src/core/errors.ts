@@ -1,0 +1,62 @@
+/*
+ * The plugin's error catalog and error classes. Pure: no Strapi, no I/O.
+ * Controllers turn these into HTTP errors (400 with the field, 404, 409); nothing here knows HTTP.
+ */
+
+export const ERROR_CODES = {
+  INVALID_INPUT: 'A field of the request is missing, malformed or not allowed.',
+  INVALID_CONFIG: 'The plugin options in config/plugins are invalid; Strapi will not start until they are fixed.',
+  NOT_FOUND: 'The requested item does not exist (or was deleted).',
+  CONFLICT: 'The change conflicts with existing data (for example a name that is already taken).',
+  SECRET_KEY_MISSING: 'No encryption key is configured, so secrets cannot be stored.',
+  SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the configured key (the key changed?).',
+  MAILBOX_UNUSABLE: 'The mailbox cannot be used for sending (disabled, incoming-only or incomplete).',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface FieldProblem {
+  /** Dotted path of the offending field, e.g. `port` or `defaultMailbox.host`. */
+  path: string;
+  /** What is wrong and how to fix it, in plain language. */
+  message: string;
+}
+
+export class PluginError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: FieldProblem[];
+
+  constructor(code: ErrorCode, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'PluginError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Bad input: one or more fields named with the reason. Always a 400, and nothing was written. */
+export class InputError extends PluginError {
+  constructor(problems: FieldProblem[], message?: string) {
+    super('INVALID_INPUT', message ?? summarizeProblems(problems), problems);
+    this.name = 'InputError';
+  }
+}
+
+export class NotFoundError extends PluginError {
+  constructor(what: string, id: string | number) {
+    super('NOT_FOUND', `${what} ${id} does not exist.`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class ConflictError extends PluginError {
+  constructor(problems: FieldProblem[]) {
+    super('CONFLICT', summarizeProblems(problems), problems);
+    this.name = 'ConflictError';
+  }
+}
+
+export function summarizeProblems(problems: FieldProblem[]): string {
+  if (problems.length === 0) return 'Invalid input.';
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ');
+}

@@ -1,0 +1,151 @@
+/*
+ * The shape of a mailbox as an admin sends it (create, update, or unsaved settings for a test email).
+ * Pure zod schemas: every field is validated here, so services never see malformed input.
+ * Secrets (password, OAuth client secret, refresh token) are write-only: they come in, never go out.
+ */
+import { z } from 'zod';
+import type { FieldProblem } from '../errors';
+import { checkExcludeExpression } from './exclude-expression';
+
+const NO_LINE_BREAKS = 'must not contain line breaks (CR or LF): they would let a value inject mail headers';
+
+/** A string that ends up in a mail header, so CR/LF are refused (header injection). */
+export const headerSafeString = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((value) => !/[\r\n]/.test(value), NO_LINE_BREAKS);
+
+const hostSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(253)
+  .refine(
+    (value) => /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(value) || /^\[?[0-9A-Fa-f:.]+\]?$/.test(value),
+    'must be a host name like smtp.example.com or an IP address, without scheme, port or spaces',
+  );
+
+const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .refine((value) => !/[\r\n]/.test(value), NO_LINE_BREAKS)
+  .pipe(z.string().email());
+
+const excludeExpressionSchema = z
+  .string()
+  .max(500)
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const verdict = checkExcludeExpression(value);
+    if (!verdict.ok) ctx.addIssue({ code: z.ZodIssueCode.custom, message: verdict.reason });
+  });
+
+const secretSchema = z.string().max(4096).nullable();
+
+export const SECURITY_MODES = ['none', 'ssl', 'starttls'] as const;
+export const AUTH_TYPES = ['none', 'login', 'oauth2'] as const;
+
+/** Every field an admin may set. Defaults live in `mailboxDefaults`, not here, so updates stay partial. */
+export const mailboxFieldsSchema = z
+  .object({
+    name: headerSafeString(100).pipe(z.string().trim().min(1)),
+    direction: z.enum(['out', 'in']),
+    enabled: z.boolean(),
+    fromAddress: emailSchema,
+    displayName: headerSafeString(100),
+    host: hostSchema,
+    port: z.number().int().min(1).max(65535),
+    security: z.enum(SECURITY_MODES),
+    tlsRejectUnauthorized: z.boolean(),
+    authType: z.enum(AUTH_TYPES),
+    authUser: headerSafeString(320),
+    password: secretSchema,
+    oauthClientId: headerSafeString(500),
+    oauthClientSecret: secretSchema,
+    oauthRefreshToken: secretSchema,
+    oauthAccessUrl: z.union([z.literal(''), z.string().url().max(2000)]),
+    subjectPrefix: headerSafeString(50),
+    allowedRecipients: z.enum(['anyone', 'registered']),
+    excludeExpression: excludeExpressionSchema,
+    isDefault: z.boolean(),
+    priority: z.number().int().min(0).max(1000),
+    weight: z.number().int().min(1).max(1000),
+    poolSize: z.number().int().min(1).max(50),
+    rateLimitPerMinute: z.number().int().min(0).max(100000),
+    dailyQuota: z.number().int().min(0).max(10000000),
+  })
+  .strict();
+
+export type MailboxFields = z.infer<typeof mailboxFieldsSchema>;
+export const SECRET_FIELDS = ['password', 'oauthClientSecret', 'oauthRefreshToken'] as const;
+export type SecretField = (typeof SECRET_FIELDS)[number];
+
+export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host'> = {
+  direction: 'out',
+  enabled: true,
+  displayName: '',
+  port: 587,
+  security: 'starttls',
+  tlsRejectUnauthorized: true,
+  authType: 'none',
+  authUser: '',
+  password: null,
+  oauthClientId: '',
+  oauthClientSecret: null,
+  oauthRefreshToken: null,
+  oauthAccessUrl: '',
+  subjectPrefix: '',
+  allowedRecipients: 'anyone',
+  excludeExpression: '',
+  isDefault: false,
+  priority: 100,
+  weight: 1,
+  poolSize: 5,
+  rateLimitPerMinute: 0,
+  dailyQuota: 0,
+};
+
+/** Create: name, from address and host are required; the rest falls back to the defaults. */
+export const mailboxCreateSchema = mailboxFieldsSchema
+  .partial()
+  .required({ name: true, fromAddress: true, host: true })
+  .strict()
+  .superRefine(addAuthIssues);
+
+/** Update: any subset. Secrets: absent = keep, null = clear, string = replace. */
+export const mailboxUpdateSchema = mailboxFieldsSchema.partial().strict();
+
+/**
+ * Cross-field rules, checked on the merged mailbox (stored values + the update) so a partial update
+ * cannot leave a mailbox that asks for a login without a user. `hasStored` tells which secrets the
+ * stored mailbox already has (their values are never decrypted for this).
+ */
+export function authProblems(
+  mailbox: Partial<MailboxFields>,
+  hasStored: Partial<Record<SecretField, boolean>> = {},
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const authType = mailbox.authType ?? 'none';
+  const has = (field: SecretField) => (mailbox[field] !== undefined ? !!mailbox[field] : !!hasStored[field]);
+  if (authType !== 'none' && !mailbox.authUser) {
+    problems.push({ path: 'authUser', message: `is required when authType is "${authType}"` });
+  }
+  if (authType === 'oauth2') {
+    if (!mailbox.oauthClientId) problems.push({ path: 'oauthClientId', message: 'is required when authType is "oauth2"' });
+    if (!has('oauthRefreshToken') && !has('oauthClientSecret')) {
+      problems.push({
+        path: 'oauthRefreshToken',
+        message: 'OAuth2 needs a refresh token and client secret (or use authType "login" with a password)',
+      });
+    }
+  }
+  return problems;
+}
+
+function addAuthIssues(mailbox: Partial<MailboxFields>, ctx: z.RefinementCtx): void {
+  for (const problem of authProblems(mailbox)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.path], message: problem.message });
+  }
+}

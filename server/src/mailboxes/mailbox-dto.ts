@@ -1,0 +1,73 @@
+/*
+ * The only shape in which a mailbox leaves the server: an allow-list of fields. Secrets never appear;
+ * the response says whether one is set (`hasPassword`). Add a field here deliberately, never by spread.
+ */
+
+export interface StoredMailbox {
+  id: number;
+  documentId: string;
+  name: string;
+  direction: 'out' | 'in';
+  enabled: boolean;
+  source: 'admin' | 'config';
+  fromAddress: string;
+  displayName: string | null;
+  host: string;
+  port: number;
+  security: 'none' | 'ssl' | 'starttls';
+  tlsRejectUnauthorized: boolean;
+  authType: 'none' | 'login' | 'oauth2';
+  authUser: string | null;
+  password: string | null;
+  oauthClientId: string | null;
+  oauthClientSecret: string | null;
+  oauthRefreshToken: string | null;
+  oauthAccessUrl: string | null;
+  subjectPrefix: string | null;
+  allowedRecipients: 'anyone' | 'registered';
+  excludeExpression: string | null;
+  isDefault: boolean;
+  priority: number;
+  weight: number;
+  poolSize: number;
+  rateLimitPerMinute: number;
+  dailyQuota: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toMailboxDto(row: StoredMailbox) {
+  return {
+    id: row.documentId,
+    name: row.name,
+    direction: row.direction,
+    enabled: row.enabled,
+    source: row.source,
+    fromAddress: row.fromAddress,
+    displayName: row.displayName ?? '',
+    host: row.host,
+    port: row.port,
+    security: row.security,
+    tlsRejectUnauthorized: row.tlsRejectUnauthorized,
+    authType: row.authType,
+    authUser: row.authUser ?? '',
+    hasPassword: !!row.password,
+    oauthClientId: row.oauthClientId ?? '',
+    hasOauthClientSecret: !!row.oauthClientSecret,
+    hasOauthRefreshToken: !!row.oauthRefreshToken,
+    oauthAccessUrl: row.oauthAccessUrl ?? '',
+    subjectPrefix: row.subjectPrefix ?? '',
+    allowedRecipients: row.allowedRecipients,
+    excludeExpression: row.excludeExpression ?? '',
+    isDefault: row.isDefault,
+    priority: row.priority,
+    weight: row.weight,
+    poolSize: row.poolSize,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    dailyQuota: row.dailyQuota,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export type MailboxDto = ReturnType<typeof toMailboxDto>;

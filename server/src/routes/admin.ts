@@ -1,0 +1,21 @@
+/*
+ * Admin routes, served at /email-notifications/... and requiring an admin JWT plus the named RBAC action.
+ */
+import { ACTIONS } from '../permissions';
+
+const guard = (action: string) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [action] } }],
+});
+
+export default {
+  type: 'admin' as const,
+  routes: [
+    { method: 'GET', path: '/mailboxes', handler: 'mailboxes.find', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'GET', path: '/mailboxes/:id', handler: 'mailboxes.findOne', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'POST', path: '/mailboxes', handler: 'mailboxes.create', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'PUT', path: '/mailboxes/:id', handler: 'mailboxes.update', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'DELETE', path: '/mailboxes/:id', handler: 'mailboxes.delete', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/:id/verify', handler: 'mailboxes.verify', config: guard(ACTIONS.mailboxesSend) },
+    { method: 'POST', path: '/test-email', handler: 'mailboxes.testEmail', config: guard(ACTIONS.mailboxesSend) },
+  ],
+};

@@ -1,0 +1,214 @@
+/*
+ * Mailbox storage: create/update/delete with validation, secrets encrypted at rest, exactly one default
+ * OUT mailbox, and the default mailbox from the plugin options synced at start-up.
+ * The only code that reads or writes mailbox rows; responses go through toMailboxDto (no secrets).
+ */
+import type { Core } from '@strapi/strapi';
+import { expandDefaultMailbox } from '../config/schema';
+import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
+import {
+  authProblems,
+  mailboxCreateSchema,
+  mailboxDefaults,
+  mailboxFieldsSchema,
+  mailboxUpdateSchema,
+  SECRET_FIELDS,
+  type MailboxFields,
+} from '../core/mailboxes/mailbox-input';
+import { parseInput } from '../core/parse-input';
+import type { MailboxConnection } from '../core/smtp/transport-options';
+import { toMailboxDto, type StoredMailbox } from '../mailboxes/mailbox-dto';
+import { getEncryptionKeyMaterial, getPluginConfig } from '../plugin-config';
+import { createSecretBox } from '../secrets/secret-box';
+
+export const MAILBOX_UID = 'plugin::email-notifications.mailbox';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(MAILBOX_UID);
+  const secretBox = () => createSecretBox(getEncryptionKeyMaterial(strapi));
+
+  async function findRow(id: string): Promise<StoredMailbox> {
+    const row = (await query().findOne({ where: { documentId: id } })) as StoredMailbox | null;
+    if (!row) throw new NotFoundError('Mailbox', id);
+    return row;
+  }
+
+  async function assertNameFree(name: string, exceptId?: number) {
+    const clash = (await query().findOne({ where: { name } })) as StoredMailbox | null;
+    if (clash && clash.id !== exceptId) {
+      throw new ConflictError([{ path: 'name', message: `a mailbox named "${name}" already exists: choose another name` }]);
+    }
+  }
+
+  /** Secrets in the input: string = encrypt and store, null = clear, absent = leave as is. */
+  function encryptSecrets(fields: Partial<MailboxFields>): Record<string, string | null> {
+    const out: Record<string, string | null> = {};
+    const box = SECRET_FIELDS.some((f) => typeof fields[f] === 'string' && fields[f]) ? secretBox() : null;
+    for (const field of SECRET_FIELDS) {
+      const value = fields[field];
+      if (value === undefined) continue;
+      out[field] = value ? box!.encrypt(value) : null;
+    }
+    return out;
+  }
+
+  /** Makes `id` the only default OUT mailbox. Runs inside the caller's transaction. */
+  async function makeSoleDefault(id: number) {
+    await query().updateMany({ where: { isDefault: true, id: { $ne: id } }, data: { isDefault: false } });
+    await query().update({ where: { id }, data: { isDefault: true } });
+  }
+
+  /** Keeps "exactly one default" true after a delete or a disable: the best remaining OUT mailbox. */
+  async function ensureSomeDefault() {
+    const current = await query().findOne({ where: { isDefault: true } });
+    if (current) return;
+    const next = (await query().findOne({
+      where: { direction: 'out' },
+      orderBy: [{ enabled: 'desc' }, { priority: 'asc' }, { id: 'asc' }],
+    })) as StoredMailbox | null;
+    if (next) await query().update({ where: { id: next.id }, data: { isDefault: true } });
+  }
+
+  async function create(body: unknown) {
+    const input = parseInput(mailboxCreateSchema, body);
+    const fields = { ...mailboxDefaults, ...input };
+    return insert(fields, 'admin');
+  }
+
+  async function insert(fields: MailboxFields, source: 'admin' | 'config') {
+    if (fields.isDefault && fields.direction !== 'out') {
+      throw new InputError([{ path: 'isDefault', message: 'only an outgoing (direction "out") mailbox can be the default' }]);
+    }
+    await assertNameFree(fields.name);
+    const data = { ...fields, ...encryptSecrets(fields), source };
+    const created = await strapi.db.transaction(async () => {
+      const row = (await query().create({ data: { ...data, isDefault: false } })) as StoredMailbox;
+      const hasDefault = await query().findOne({ where: { isDefault: true } });
+      if (fields.direction === 'out' && (fields.isDefault || !hasDefault)) await makeSoleDefault(row.id);
+      return row;
+    });
+    return toMailboxDto(await findRow(created.documentId));
+  }
+
+  async function update(id: string, body: unknown) {
+    const input = parseInput(mailboxUpdateSchema, body);
+    const row = await findRow(id);
+    const merged = { ...storedFields(row), ...input };
+    const problems = crossFieldProblems(merged, row);
+    if (input.isDefault === false && row.isDefault) {
+      problems.push({ path: 'isDefault', message: 'one mailbox must stay the default: make another mailbox the default instead' });
+    }
+    if (merged.isDefault && merged.direction !== 'out') {
+      problems.push({ path: 'isDefault', message: 'only an outgoing (direction "out") mailbox can be the default' });
+    }
+    if (problems.length) throw new InputError(problems);
+    if (input.name !== undefined) await assertNameFree(input.name, row.id);
+    const { isDefault, ...rest } = input;
+    await strapi.db.transaction(async () => {
+      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input) } });
+      if (isDefault) await makeSoleDefault(row.id);
+    });
+    return toMailboxDto(await findRow(id));
+  }
+
+  async function remove(id: string) {
+    const row = await findRow(id);
+    if (row.source === 'config') {
+      throw new InputError([
+        {
+          path: 'id',
+          message: "this mailbox comes from the plugin option 'defaultMailbox' and is recreated at every start: remove the option instead",
+        },
+      ]);
+    }
+    await strapi.db.transaction(async () => {
+      await query().delete({ where: { id: row.id } });
+      await ensureSomeDefault();
+    });
+  }
+
+  /** Decrypted connection settings, for the transport only. Never return this from a controller. */
+  async function getConnection(id: string): Promise<{ mailbox: StoredMailbox; connection: MailboxConnection }> {
+    const row = await findRow(id);
+    return { mailbox: row, connection: decryptConnection(row) };
+  }
+
+  function decryptConnection(row: StoredMailbox): MailboxConnection {
+    const needsBox = SECRET_FIELDS.some((f) => row[f]);
+    const box = needsBox ? secretBox() : null;
+    const open = (value: string | null) => (value && box ? box.decrypt(value) : null);
+    return {
+      host: row.host,
+      port: row.port,
+      security: row.security,
+      tlsRejectUnauthorized: row.tlsRejectUnauthorized,
+      authType: row.authType,
+      authUser: row.authUser ?? '',
+      password: open(row.password),
+      oauthClientId: row.oauthClientId ?? '',
+      oauthClientSecret: open(row.oauthClientSecret),
+      oauthRefreshToken: open(row.oauthRefreshToken),
+      oauthAccessUrl: row.oauthAccessUrl ?? '',
+    };
+  }
+
+  /**
+   * Creates or updates the mailbox described by the `defaultMailbox` option and makes it the default.
+   * Without the option, a mailbox that came from it before is handed over to the admin (kept, editable).
+   */
+  async function syncDefaultFromConfig() {
+    const option = getPluginConfig(strapi).defaultMailbox;
+    const existing = (await query().findOne({ where: { source: 'config' } })) as StoredMailbox | null;
+    if (!option) {
+      if (existing) await query().update({ where: { id: existing.id }, data: { source: 'admin' } });
+      return;
+    }
+    const fields: MailboxFields = { ...mailboxDefaults, ...(parseInput(mailboxCreateSchema, expandDefaultMailbox(option), 'defaultMailbox') as MailboxFields) };
+    if (!existing) {
+      const byName = (await query().findOne({ where: { name: fields.name } })) as StoredMailbox | null;
+      if (byName) throw new PluginError('INVALID_CONFIG', `defaultMailbox.name: "${fields.name}" is already used by a mailbox created in the admin; choose another name.`);
+      await insert({ ...fields, isDefault: true, direction: 'out' }, 'config');
+      return;
+    }
+    await strapi.db.transaction(async () => {
+      const { isDefault: _ignored, ...rest } = fields;
+      await query().update({ where: { id: existing.id }, data: { ...rest, ...encryptSecrets(fields), direction: 'out' } });
+      await makeSoleDefault(existing.id);
+    });
+  }
+
+  return {
+    async list() {
+      const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
+      return rows.map(toMailboxDto);
+    },
+    async findOne(id: string) {
+      return toMailboxDto(await findRow(id));
+    },
+    create,
+    update,
+    remove,
+    getConnection,
+    syncDefaultFromConfig,
+  };
+};
+
+/** The admin-settable fields of a stored row (secrets left out), for merging with a partial update. */
+function storedFields(row: StoredMailbox): Partial<MailboxFields> {
+  const secretNames: readonly string[] = SECRET_FIELDS;
+  const fieldNames = (Object.keys(mailboxFieldsSchema.shape) as (keyof MailboxFields)[]).filter((n) => !secretNames.includes(n));
+  const out: Record<string, unknown> = {};
+  for (const name of fieldNames) {
+    const value = (row as unknown as Record<string, unknown>)[name];
+    if (value !== null && value !== undefined) out[name] = value;
+  }
+  return out as Partial<MailboxFields>;
+}
+
+function crossFieldProblems(merged: Partial<MailboxFields>, row: StoredMailbox) {
+  return authProblems(merged, {
+    password: !!row.password,
+    oauthClientSecret: !!row.oauthClientSecret,
+    oauthRefreshToken: !!row.oauthRefreshToken,
+  });
+}

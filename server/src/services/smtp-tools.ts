@@ -1,0 +1,107 @@
+/*
+ * The mailbox debugging tools behind the admin's "Check" and "Send test email" buttons.
+ * Glue: resolves the settings (saved, unsaved, or both), then runs a one-off SMTP conversation.
+ * SMTP failures are results for the admin (ok: false, explanation), never HTTP errors.
+ */
+import type { Core } from '@strapi/strapi';
+import { InputError } from '../core/errors';
+import { mailboxDefaults } from '../core/mailboxes/mailbox-input';
+import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } from '../core/mailboxes/test-email-input';
+import { parseInput } from '../core/parse-input';
+import type { MailboxConnection } from '../core/smtp/transport-options';
+import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
+
+interface ResolvedSettings {
+  connection: MailboxConnection;
+  fromAddress: string;
+  displayName: string;
+  mailboxName: string;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const mailboxes = () => strapi.plugin(PLUGIN_ID).service('mailboxes');
+
+  async function resolveSettings(mailboxId: string | undefined, overrides: ConnectionOverrides = {}): Promise<ResolvedSettings> {
+    const pick = <K extends keyof ConnectionOverrides>(key: K) => overrides[key];
+    let base: ResolvedSettings = {
+      connection: {
+        host: '',
+        port: mailboxDefaults.port,
+        security: mailboxDefaults.security,
+        tlsRejectUnauthorized: mailboxDefaults.tlsRejectUnauthorized,
+        authType: mailboxDefaults.authType,
+        authUser: '',
+        password: null,
+        oauthClientId: '',
+        oauthClientSecret: null,
+        oauthRefreshToken: null,
+        oauthAccessUrl: '',
+      },
+      fromAddress: '',
+      displayName: '',
+      mailboxName: 'unsaved mailbox',
+    };
+    if (mailboxId) {
+      const { mailbox, connection } = await mailboxes().getConnection(mailboxId);
+      base = { connection, fromAddress: mailbox.fromAddress, displayName: mailbox.displayName ?? '', mailboxName: mailbox.name };
+    }
+    const connection = { ...base.connection };
+    for (const key of Object.keys(connection) as (keyof MailboxConnection)[]) {
+      const value = pick(key as keyof ConnectionOverrides);
+      // A secret left empty in the form means "keep the stored one", as the form never shows it.
+      const isSecret = key === 'password' || key === 'oauthClientSecret' || key === 'oauthRefreshToken';
+      if (value === undefined || (isSecret && !value)) continue;
+      (connection as Record<string, unknown>)[key] = value;
+    }
+    return {
+      connection,
+      fromAddress: overrides.fromAddress ?? base.fromAddress,
+      displayName: overrides.displayName ?? base.displayName,
+      mailboxName: base.mailboxName,
+    };
+  }
+
+  return {
+    async verify(mailboxId: string, body: unknown) {
+      const input = parseInput(verifyInputSchema, body);
+      const settings = await resolveSettings(mailboxId, input.mailbox);
+      const result = await verifyMailbox(settings.connection, getPluginConfig(strapi).smtpTimeouts);
+      strapi.log.info(`[email-notifications] mailbox check ${result.ok ? 'passed' : 'failed'} mailboxId=${mailboxId}${result.error?.code ? ` code=${result.error.code}` : ''}`);
+      return result;
+    },
+
+    async sendTestEmail(body: unknown) {
+      const input = parseInput(testEmailInputSchema, body);
+      const settings = await resolveSettings(input.mailboxId, input.mailbox);
+      if (!settings.connection.host) throw new InputError([{ path: 'mailbox.host', message: 'is required' }]);
+      const sentAt = new Date().toISOString();
+      const result = await sendTestMessage(
+        settings.connection,
+        {
+          from: { name: settings.displayName, address: settings.fromAddress },
+          to: input.to,
+          subject: input.subject ?? `Test email from ${settings.mailboxName}`,
+          text:
+            `This is a test email sent by the Strapi email notifications plugin through the mailbox "${settings.mailboxName}" ` +
+            `(${settings.connection.host}:${settings.connection.port}, security: ${settings.connection.security}) at ${sentAt}.\n\n` +
+            'If you can read this, the mailbox can send mail.',
+          html:
+            `<p>This is a test email sent by the Strapi email notifications plugin through the mailbox <strong>${escapeHtml(settings.mailboxName)}</strong> ` +
+            `(${escapeHtml(settings.connection.host)}:${settings.connection.port}, security: ${settings.connection.security}) at ${sentAt}.</p>` +
+            '<p>If you can read this, the mailbox can send mail.</p>',
+          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+        },
+        getPluginConfig(strapi).smtpTimeouts,
+      );
+      strapi.log.info(
+        `[email-notifications] test email ${result.ok ? 'sent' : 'failed'} mailboxId=${input.mailboxId ?? 'unsaved'}${result.error?.code ? ` code=${result.error.code}` : ''}`,
+      );
+      return result;
+    },
+  };
+};
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
