@@ -57,7 +57,13 @@ export const pluginConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     if (!config.defaultMailbox) return;
-    const resolved = mailboxCreateSchema.safeParse(expandDefaultMailbox(config.defaultMailbox));
+    let expanded: Partial<MailboxFields>;
+    try {
+      expanded = expandDefaultMailbox(config.defaultMailbox);
+    } catch {
+      return; // the URL itself is invalid: already reported by the field's own check
+    }
+    const resolved = mailboxCreateSchema.safeParse(expanded);
     if (resolved.success) return;
     for (const problem of zodProblems(resolved.error)) {
       const hint = problem.path === 'fromAddress' && typeof config.defaultMailbox === 'string' ? ' (add ?from=helpdesk@example.com to the URL)' : '';

@@ -1,0 +1,54 @@
+import { mailboxCreateSchema, mailboxUpdateSchema, authProblems } from '../../server/src/core/mailboxes/mailbox-input';
+import { parseInput } from '../../server/src/core/parse-input';
+import { InputError } from '../../server/src/core/errors';
+
+const valid = { name: 'Support', fromAddress: 'support@example.com', host: 'smtp.example.com' };
+
+function problemsOf(schema: typeof mailboxCreateSchema | typeof mailboxUpdateSchema, body: unknown) {
+  try {
+    parseInput(schema, body);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems;
+  }
+  return [];
+}
+
+describe('mailbox input validation', () => {
+  it('accepts a minimal mailbox', () => {
+    expect(problemsOf(mailboxCreateSchema, valid)).toEqual([]);
+  });
+
+  it.each([
+    ['invalid from address', { fromAddress: 'not-an-address' }, 'fromAddress', /valid email address/],
+    ['port out of range', { port: 70000 }, 'port', /at most 65535/],
+    ['port not a number', { port: '587' }, 'port', /must be a number/],
+    ['CRLF in the name', { name: 'Support\r\nBcc: victim@example.com' }, 'name', /line breaks/],
+    ['CRLF in the display name', { displayName: 'Help\ndesk' }, 'displayName', /line breaks/],
+    ['CRLF in the subject prefix', { subjectPrefix: 'RMA#\r\n' }, 'subjectPrefix', /line breaks/],
+    ['a host with a scheme', { host: 'smtp://smtp.example.com' }, 'host', /host name like/],
+    ['unknown security', { security: 'tls' }, 'security', /one of "none", "ssl", "starttls"/],
+    ['an unknown field', { colour: 'blue' }, '', /unknown field\(s\) "colour"/],
+    ['a catastrophic exclude expression', { excludeExpression: '^(a+)+$' }, 'excludeExpression', /backtrack catastrophically/],
+    ['an invalid exclude expression', { excludeExpression: '(' }, 'excludeExpression', /not a valid regular expression/],
+    ['login without a user', { authType: 'login' }, 'authUser', /required when authType is "login"/],
+  ])('refuses %s, naming the field', (_name, patch, path, message) => {
+    const problems = problemsOf(mailboxCreateSchema, { ...valid, ...patch });
+    expect(problems).toEqual(expect.arrayContaining([expect.objectContaining({ path, message: expect.stringMatching(message) })]));
+  });
+
+  it('requires name, from address and host on create', () => {
+    const paths = problemsOf(mailboxCreateSchema, {}).map((p) => p.path).sort();
+    expect(paths).toEqual(['fromAddress', 'host', 'name']);
+  });
+
+  it('allows a partial update and a null secret (clear)', () => {
+    expect(problemsOf(mailboxUpdateSchema, { port: 465, password: null })).toEqual([]);
+  });
+
+  it('checks OAuth2 settings against the secrets already stored', () => {
+    const oauth = { authType: 'oauth2' as const, authUser: 'a@example.com', oauthClientId: 'id' };
+    expect(authProblems(oauth).map((p) => p.path)).toEqual(['oauthRefreshToken']);
+    expect(authProblems(oauth, { oauthRefreshToken: true })).toEqual([]);
+  });
+});

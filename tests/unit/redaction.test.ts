@@ -1,0 +1,61 @@
+import { createTranscript } from '../../server/src/core/smtp/transcript';
+import { redactSecrets, MASK } from '../../server/src/core/smtp/redact';
+import { toTransportOptions } from '../../server/src/core/smtp/transport-options';
+import { createSecretBox } from '../../server/src/secrets/secret-box';
+
+describe('secrets never reach a transcript', () => {
+  it('masks raw, URL-encoded and base64 forms', () => {
+    const secret = 'S3cret/pass+word';
+    const text = `pass=${secret} enc=${encodeURIComponent(secret)} b64=${Buffer.from(secret).toString('base64')}`;
+    const out = redactSecrets(text, [secret]);
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain(Buffer.from(secret).toString('base64'));
+    expect(out.split(MASK)).toHaveLength(4);
+  });
+
+  it('masks AUTH lines and formats client/server prefixes', () => {
+    const transcript = createTranscript(['hunter22']);
+    transcript.logger.debug({ tnx: 'client' }, 'AUTH PLAIN AGFkYQBodW50ZXIyMg==');
+    transcript.logger.debug({ tnx: 'server' }, '235 Authentication successful');
+    transcript.logger.info({ tnx: 'network' }, 'Connection established to %s:%s', '127.0.0.1', 25);
+    expect(transcript.lines()).toEqual([`C: AUTH PLAIN ${MASK}`, 'S: 235 Authentication successful', '* Connection established to 127.0.0.1:25']);
+  });
+});
+
+describe('transport options', () => {
+  const base = {
+    host: 'smtp.example.com', port: 587, security: 'starttls' as const, tlsRejectUnauthorized: true, authType: 'login' as const,
+    authUser: 'u', password: 'p', oauthClientId: '', oauthClientSecret: null, oauthRefreshToken: null, oauthAccessUrl: '',
+  };
+  it.each([
+    ['starttls', { secure: false, requireTLS: true, ignoreTLS: false }],
+    ['ssl', { secure: true, requireTLS: false, ignoreTLS: false }],
+    ['none', { secure: false, requireTLS: false, ignoreTLS: true }],
+  ] as const)('security %s', (security, expected) => {
+    expect(toTransportOptions({ ...base, security })).toEqual(expect.objectContaining(expected));
+  });
+  it('builds XOAUTH2 auth', () => {
+    const options = toTransportOptions({ ...base, authType: 'oauth2', oauthClientId: 'cid', oauthRefreshToken: 'rt' });
+    expect(options.auth).toEqual({ type: 'OAuth2', user: 'u', clientId: 'cid', refreshToken: 'rt' });
+  });
+});
+
+describe('secret box', () => {
+  const box = createSecretBox('a-test-key-that-is-long-enough-123456');
+  it('round-trips and never stores the plain text', () => {
+    const stored = box.encrypt('hunter22');
+    expect(stored).toMatch(/^enc:v1:[0-9a-f]{8}:/);
+    expect(stored).not.toContain('hunter22');
+    expect(box.decrypt(stored)).toBe('hunter22');
+    expect(box.encrypt('hunter22')).not.toBe(stored);
+  });
+  it('reports a changed key and tampering clearly', () => {
+    const stored = box.encrypt('hunter22');
+    expect(() => createSecretBox('another-key-that-is-long-enough-1234').decrypt(stored)).toThrow(/different key/);
+    const tampered = stored.slice(0, -2) + (stored.endsWith('A') ? 'BB' : 'AA');
+    expect(() => box.decrypt(tampered)).toThrow(/integrity check|re-enter/);
+  });
+  it('refuses to work without a key', () => {
+    expect(() => createSecretBox(undefined)).toThrow(/ENCRYPTION_KEY/);
+  });
+});
