@@ -26,11 +26,11 @@ async function seed(strapi) {
   ];
   for (const data of rmas) await strapi.documents('api::rma.rma').create({ data });
   await strapi.documents('api::ticket.ticket').create({
-    data: { subject: 'Screen flickers after repair', status: 'open', priority: 'high', customer: customers[0].documentId },
+    data: { subject: 'Screen flickers after repair', state: 'open', priority: 'high', customer: customers[0].documentId },
     status: 'published',
   });
   await strapi.documents('api::ticket.ticket').create({
-    data: { subject: 'Where is my replacement unit?', status: 'pending', customer: customers[2].documentId },
+    data: { subject: 'Where is my replacement unit?', state: 'pending', customer: customers[2].documentId },
   });
   strapi.log.info('[playground] seeded 3 customers, 4 RMAs and 2 tickets');
 }

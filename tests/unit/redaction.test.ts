@@ -20,6 +20,14 @@ describe('secrets never reach a transcript', () => {
     transcript.logger.info({ tnx: 'network' }, 'Connection established to %s:%s', '127.0.0.1', 25);
     expect(transcript.lines()).toEqual([`C: AUTH PLAIN ${MASK}`, 'S: 235 Authentication successful', '* Connection established to 127.0.0.1:25']);
   });
+
+  it('keeps the headers of the message but not its body', () => {
+    const transcript = createTranscript([]);
+    transcript.logger.debug({ tnx: 'message' }, 'Subject: Reset your password\r\nTo: a@example.com\r\n\r\nYour code is 123456');
+    transcript.logger.debug({ tnx: 'message' }, 'more body text');
+    transcript.logger.info({ tnx: 'message', inByteCount: 10, outByteCount: 12 }, '<%s bytes encoded mime message (source size %s bytes)>', 12, 10);
+    expect(transcript.lines()).toEqual(['M: Subject: Reset your password', 'M: To: a@example.com', '* <12 bytes encoded mime message (source size 10 bytes)>']);
+  });
 });
 
 describe('transport options', () => {

@@ -26,13 +26,26 @@ const MAX_LINE_LENGTH = 2000;
 
 export function createTranscript(secrets: readonly string[]): Transcript {
   const collected: string[] = [];
+  let messageHeadersDone = false;
   const record = (entry: unknown, message?: unknown, ...args: unknown[]) => {
     if (collected.length >= MAX_LINES) return;
-    const tnx = typeof entry === 'object' && entry && 'tnx' in entry ? String((entry as { tnx: unknown }).tnx) : '';
+    const fields = (typeof entry === 'object' && entry ? entry : {}) as { tnx?: unknown; inByteCount?: unknown };
+    const tnx = fields.tnx === undefined ? '' : String(fields.tnx);
+    // The message itself is logged too: keep its headers (useful to debug), never its body
+    // (bulky, and the place where private content would be).
+    const isMessageContent = tnx === 'message' && fields.inByteCount === undefined;
     const text = typeof message === 'string' ? format(message, ...args) : format(message ?? '', ...args);
     for (const raw of text.split(/\r?\n/)) {
+      if (isMessageContent) {
+        if (messageHeadersDone) continue;
+        if (!raw.trim()) {
+          messageHeadersDone = true;
+          continue;
+        }
+      }
       if (!raw.trim()) continue;
-      const line = redactAuthLine(`${PREFIX[tnx] ?? '* '}${raw}`);
+      const prefix = isMessageContent ? 'M: ' : (PREFIX[tnx] ?? '* ');
+      const line = redactAuthLine(`${prefix}${raw}`);
       collected.push(redactSecrets(line, secrets).slice(0, MAX_LINE_LENGTH));
     }
   };

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/*
+ * `npm run demo`: builds the plugin and the playground admin, starts an SMTP capture server on
+ * 127.0.0.1 (DEMO_SMTP_PORT, default 1025) as the default mailbox, then the playground helpdesk at
+ * http://127.0.0.1:1337 (PORT) on SQLite with seeded RMAs, customers and tickets. Captured mail is kept
+ * as .eml files in playground/.tmp/mail and listed on the console. DEMO_SKIP_BUILD=1 skips the builds.
+ */
+'use strict';
+
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { PLAYGROUND, BIN, ensurePlaygroundEnv, buildPlugin, buildPlaygroundAdmin } = require('./lib');
+const { startSmtpSink } = require('../playground/lib/smtp-sink');
+
+const HOST = '127.0.0.1';
+const PORT = Number(process.env.PORT || 1337);
+const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT || 1025);
+const MAIL_DIR = path.join(PLAYGROUND, '.tmp', 'mail');
+
+async function main() {
+  const secrets = ensurePlaygroundEnv();
+  if (process.env.DEMO_SKIP_BUILD !== '1') {
+    buildPlugin();
+    buildPlaygroundAdmin(secrets);
+  }
+
+  let sink;
+  try {
+    sink = await startSmtpSink({
+      port: SMTP_PORT,
+      host: HOST,
+      dir: MAIL_DIR,
+      onMessage: (m) => console.log(`\n[mail catcher] ${m.receivedAt}  to ${m.envelope.to.join(', ')}  "${m.subject}"\n               saved as ${path.relative(process.cwd(), m.file)}\n`),
+    });
+  } catch (error) {
+    console.error(`Could not start the SMTP capture server on ${HOST}:${SMTP_PORT} (${error.message}). Set DEMO_SMTP_PORT to a free port.`);
+    process.exit(1);
+  }
+  const kept = fs.existsSync(MAIL_DIR) ? fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith('.eml')) : [];
+
+  const env = {
+    ...process.env,
+    ...secrets,
+    HOST,
+    PORT: String(PORT),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    PLAYGROUND_SEED: 'true',
+    EMAIL_NOTIFICATIONS_SMTP_URL:
+      process.env.EMAIL_NOTIFICATIONS_SMTP_URL ||
+      `smtp://${HOST}:${sink.port}?security=none&from=helpdesk@example.com&name=${encodeURIComponent('Playground Helpdesk')}`,
+  };
+  const strapi = spawn(path.join(BIN, 'strapi'), ['start'], { cwd: PLAYGROUND, env, stdio: ['inherit', 'pipe', 'inherit'] });
+  let announced = false;
+  strapi.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    if (!announced && /Strapi started successfully|To manage your project|Welcome back/i.test(chunk.toString())) {
+      announced = true;
+      announce(sink, kept.length);
+    }
+  });
+  // Some Strapi versions print nothing recognisable when the startup message is off: announce anyway.
+  setTimeout(() => !announced && ((announced = true), announce(sink, kept.length)), 60000).unref();
+
+  const stop = async (code) => {
+    strapi.kill('SIGTERM');
+    await sink.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+  strapi.on('exit', async (code) => {
+    await sink.close();
+    process.exit(code ?? 0);
+  });
+}
+
+function announce(sink, keptCount) {
+  const url = `http://${HOST}:${PORT}`;
+  console.log(`
+──────────────────────────────────────────────────────────────────────────────
+ Playground helpdesk with strapi-plugin-email-notifications is running.
+
+ Admin panel:   ${url}/admin
+ First admin:   register in the browser at ${url}/admin (first run only), or:
+                curl -X POST ${url}/admin/register-admin -H 'content-type: application/json' \\
+                  -d '{"email":"admin@example.com","password":"Admin-Passw0rd!","firstname":"Ada","lastname":"Admin"}'
+ Mailboxes:     Settings → Email notifications → Mailboxes ("Default mailbox" is the catcher below)
+ Mail catcher:  SMTP on ${sink.host}:${sink.port}; every message is kept in ${path.relative(process.cwd(), MAIL_DIR)}/ as .eml
+                (${keptCount} kept from earlier runs) and listed here as it arrives.
+ Stop:          Ctrl+C. Data stays in playground/.tmp/data.db for the next run.
+──────────────────────────────────────────────────────────────────────────────
+`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
