@@ -1,4 +1,4 @@
-/* Start-up: register RBAC actions, then create or update the default mailbox from the options. */
+/* Start-up: register RBAC actions, sync the default mailbox from the options, start the delivery worker. */
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from './permissions';
 import { PLUGIN_ID } from './plugin-config';
@@ -6,4 +6,5 @@ import { PLUGIN_ID } from './plugin-config';
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin!.services.permission.actionProvider.registerMany(ACTION_DEFINITIONS);
   await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
+  strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
 };

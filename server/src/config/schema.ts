@@ -53,6 +53,60 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /** The outbox and its delivery worker. */
+    delivery: z
+      .object({
+        /** Run the delivery worker in this Strapi instance (turn off on instances that must not send). */
+        workerEnabled: z.boolean().default(true),
+        /** Seconds an automated message waits before it may be sent. Default 10 (0 when NODE_ENV=test). */
+        deliveryDelaySeconds: z.number().int().min(0).max(86_400).default(10),
+        /** Delivery attempts (temporary failures) before a message is failed for good ("final delivery failed"). */
+        maxAttempts: z.number().int().min(1).max(100).default(8),
+        /** First retry delay, ms; doubles with each failure, with jitter. */
+        backoffBaseMs: z.number().int().min(100).max(86_400_000).default(30_000),
+        /** Longest retry delay, ms. */
+        backoffMaxMs: z.number().int().min(100).max(7 * 86_400_000).default(3_600_000),
+        /** Messages one instance sends at the same time. */
+        concurrency: z.number().int().min(1).max(500).default(20),
+        /** How often an idle worker looks for due messages, ms (a send() in this instance wakes it at once). */
+        pollIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+        /** How long a claimed message belongs to an instance before others may take it over, ms. Must exceed a slow send. */
+        leaseMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+        /** How often results are written in one batch, ms (bounds the duplicates a crash can cause). */
+        flushIntervalMs: z.number().int().min(5).max(10_000).default(50),
+        /** Worker heartbeat period, ms; an instance is "down" after 3 missed beats. */
+        heartbeatIntervalMs: z.number().int().min(500).max(600_000).default(10_000),
+        /** First period a failing mailbox is skipped, ms; grows while it keeps failing. */
+        circuitBreakMs: z.number().int().min(100).max(86_400_000).default(60_000),
+        /** Longest period a failing mailbox is skipped, ms. */
+        circuitBreakMaxMs: z.number().int().min(100).max(7 * 86_400_000).default(3_600_000),
+        /** Connection failures in a row that make a mailbox "failing". */
+        connectionFailuresToOpen: z.number().int().min(1).max(100).default(3),
+        /** Text part transfer encoding. */
+        textEncoding: z.enum(['quoted-printable', 'base64']).default('quoted-printable'),
+        /** Route Strapi's own email (password resets, invitations, other plugins) through the outbox. */
+        captureStrapiEmail: z.boolean().default(true),
+        /** The admin is warned when the oldest queued message is older than this, minutes. */
+        stuckAfterMinutes: z.number().int().min(1).max(10_080).default(15),
+      })
+      .strict()
+      .default({}),
+    /** What the mail log keeps. */
+    retention: z
+      .object({
+        /** Delete failed and cancelled messages after this many days (0 = keep). */
+        deleteFailedAfterDays: z.number().int().min(0).max(3650).default(30),
+        /** Delete message bodies (keep the metadata) after this many days (0 = keep). */
+        deleteBodiesAfterDays: z.number().int().min(0).max(3650).default(30),
+        /** Keep bodies of at most this many messages (0 = no limit). */
+        maxBodies: z.number().int().min(0).max(100_000_000).default(25_000),
+        /** Keep at most this many MB of bodies (0 = no limit). */
+        maxBodiesMb: z.number().int().min(0).max(10_000_000).default(10_000),
+        /** How often the retention job runs, minutes. */
+        intervalMinutes: z.number().int().min(1).max(10_080).default(60),
+      })
+      .strict()
+      .default({}),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -85,7 +139,11 @@ export type PluginConfigInput = z.input<typeof pluginConfigSchema>;
 
 export function defaultConfig({ env }: { env: (name: string, fallback?: string) => string | undefined }): PluginConfigInput {
   const url = env(DEFAULT_MAILBOX_ENV);
-  return url ? { defaultMailbox: url } : {};
+  return {
+    ...(url ? { defaultMailbox: url } : {}),
+    // Tests want mail at once; everywhere else a short delay lets a burst of edits settle first.
+    delivery: { deliveryDelaySeconds: env('NODE_ENV') === 'test' ? 0 : 10 },
+  };
 }
 
 /** Parses the merged options; throws a PluginError listing every bad path and how to fix it. */

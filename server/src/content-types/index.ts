@@ -1,4 +1,6 @@
 /* Every content type the plugin owns; UIDs are plugin::email-notifications.<singularName>. */
 import mailbox from './mailbox';
+import message from './message';
+import worker from './worker';
 
-export default { mailbox };
+export default { mailbox, message, worker };

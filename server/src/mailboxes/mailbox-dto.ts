@@ -32,6 +32,11 @@ export interface StoredMailbox {
   poolSize: number;
   rateLimitPerMinute: number;
   dailyQuota: number;
+  circuitOpenUntil: string | null;
+  consecutiveFailures: number;
+  lastFailure: string | null;
+  lastFailureAt: string | null;
+  lastSuccessAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -65,6 +70,13 @@ export function toMailboxDto(row: StoredMailbox) {
     poolSize: row.poolSize,
     rateLimitPerMinute: row.rateLimitPerMinute,
     dailyQuota: row.dailyQuota,
+    health: {
+      circuitOpenUntil: row.circuitOpenUntil ?? null,
+      consecutiveFailures: row.consecutiveFailures ?? 0,
+      lastFailure: row.lastFailure ?? null,
+      lastFailureAt: row.lastFailureAt ?? null,
+      lastSuccessAt: row.lastSuccessAt ?? null,
+    },
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -1,4 +1,6 @@
 import mailboxes from './mailboxes';
+import notifications from './notifications';
+import outbox from './outbox';
 import smtpTools from './smtp-tools';
 
-export default { mailboxes, smtpTools };
+export default { mailboxes, notifications, outbox, smtpTools };

@@ -177,7 +177,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  /** Every mailbox with its decrypted connection, for the delivery worker's cache. A mailbox whose
+   * secret cannot be decrypted is returned with `connectionError` so the worker skips it visibly. */
+  async function loadForSending() {
+    const rows = (await query().findMany({ orderBy: [{ priority: 'asc' }, { id: 'asc' }] })) as StoredMailbox[];
+    return rows.map((row) => {
+      try {
+        return { row, connection: decryptConnection(row), connectionError: null as string | null };
+      } catch (error) {
+        return { row, connection: null, connectionError: (error as Error).message };
+      }
+    });
+  }
+
+  async function recordHealth(documentId: string, data: Partial<Pick<StoredMailbox, 'consecutiveFailures' | 'circuitOpenUntil' | 'lastFailure' | 'lastFailureAt' | 'lastSuccessAt'>>) {
+    await query().update({ where: { documentId }, data });
+  }
+
+  /** The delivery worker of this instance caches mailboxes: tell it right away (others refresh within seconds). */
+  const changed = () => strapi.plugin('email-notifications').service('outbox').invalidateMailboxes();
+
   return {
+    loadForSending,
+    recordHealth,
     async list() {
       const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
       return rows.map(toMailboxDto);
@@ -185,9 +207,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(id: string) {
       return toMailboxDto(await findRow(id));
     },
-    create,
-    update,
-    remove,
+    create: async (body: unknown) => {
+      const created = await create(body);
+      changed();
+      return created;
+    },
+    update: async (id: string, body: unknown) => {
+      const updated = await update(id, body);
+      changed();
+      return updated;
+    },
+    remove: async (id: string) => {
+      await remove(id);
+      changed();
+    },
     getConnection,
     syncDefaultFromConfig,
   };

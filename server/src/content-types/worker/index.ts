@@ -1,0 +1,4 @@
+/* Delivery worker heartbeat content type (internal). */
+import schema from './schema.json';
+
+export default { schema };

@@ -1,0 +1,138 @@
+/*
+ * Turns the result of one delivery attempt into the message's next state (the row patch) and the
+ * attempt record kept in its history. Pure: clock value and randomness come in as arguments.
+ */
+import { classifyFailure, type AttemptError, type FailureKind } from './classify-error';
+import { nextStepAfterFailure, type RetryOptions } from './retry-policy';
+
+export interface AttemptContext {
+  retryableFailures: number;
+  attempts: number;
+  mailbox: { id: string; name: string } | null;
+  now: Date;
+  durationMs: number;
+}
+
+export interface AttemptRecord {
+  at: string;
+  mailboxId: string | null;
+  mailboxName: string | null;
+  outcome: 'sent' | 'retry' | 'failed' | 'mailbox-failed' | 'lease-expired' | 'waiting';
+  code?: string | null;
+  responseCode?: number | null;
+  response?: string | null;
+  error?: string | null;
+  durationMs?: number;
+  note?: string;
+}
+
+export interface SuccessInfo {
+  messageId: string;
+  response: string;
+  rejected: string[];
+}
+
+export interface OutcomePatch {
+  status: 'queued' | 'sent' | 'failed';
+  attempts: number;
+  retryableFailures: number;
+  nextAttemptAt?: Date;
+  sentAt?: Date;
+  failedAt?: Date;
+  mailboxId: string | null;
+  mailboxName: string | null;
+  serverResponse?: string | null;
+  rejectedRecipients?: string[];
+  lastError: string | null;
+  lastErrorCode: string | null;
+  waitingReason: null;
+  leaseOwner: null;
+  leaseExpiresAt: null;
+}
+
+export interface AttemptOutcome {
+  patch: OutcomePatch;
+  record: AttemptRecord;
+  failureKind: FailureKind | null;
+  /** SMTP events for the event rules: every failed attempt, and the final one. */
+  events: ('delivery-failed' | 'final-delivery-failed')[];
+}
+
+export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): AttemptOutcome {
+  const record: AttemptRecord = {
+    at: ctx.now.toISOString(),
+    mailboxId: ctx.mailbox?.id ?? null,
+    mailboxName: ctx.mailbox?.name ?? null,
+    outcome: 'sent',
+    response: info.response,
+    durationMs: ctx.durationMs,
+    ...(info.rejected.length ? { note: `Refused recipients: ${info.rejected.join(', ')}` } : {}),
+  };
+  return {
+    patch: {
+      status: 'sent',
+      attempts: ctx.attempts + 1,
+      retryableFailures: ctx.retryableFailures,
+      sentAt: ctx.now,
+      mailboxId: ctx.mailbox?.id ?? null,
+      mailboxName: ctx.mailbox?.name ?? null,
+      serverResponse: info.response,
+      rejectedRecipients: info.rejected,
+      lastError: null,
+      lastErrorCode: null,
+      waitingReason: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+    },
+    record,
+    failureKind: null,
+    events: [],
+  };
+}
+
+export function outcomeOfFailure(
+  ctx: AttemptContext,
+  error: AttemptError & { response?: string | null },
+  options: RetryOptions,
+  random: () => number,
+  mailboxRetryAt: Date,
+): AttemptOutcome {
+  const kind = classifyFailure(error);
+  const step = nextStepAfterFailure(kind, ctx.retryableFailures, ctx.now, options, random, mailboxRetryAt);
+  const message = error.message ?? 'Unknown error';
+  const base = {
+    attempts: ctx.attempts + 1,
+    retryableFailures: step.retryableFailures,
+    mailboxId: ctx.mailbox?.id ?? null,
+    mailboxName: ctx.mailbox?.name ?? null,
+    serverResponse: error.response ?? null,
+    lastError: message,
+    lastErrorCode: error.code ?? (error.responseCode ? String(error.responseCode) : null),
+    waitingReason: null,
+    leaseOwner: null,
+    leaseExpiresAt: null,
+  } as const;
+  const record: AttemptRecord = {
+    at: ctx.now.toISOString(),
+    mailboxId: ctx.mailbox?.id ?? null,
+    mailboxName: ctx.mailbox?.name ?? null,
+    outcome: step.action === 'fail' ? 'failed' : step.action === 'requeue' ? 'mailbox-failed' : 'retry',
+    code: error.code ?? null,
+    responseCode: error.responseCode ?? null,
+    response: error.response ?? null,
+    error: message,
+    durationMs: ctx.durationMs,
+  };
+  if (step.action === 'fail') {
+    record.note =
+      step.finalReason === 'permanent'
+        ? 'The server refused the message permanently; it will not be retried.'
+        : `Final delivery failed after ${step.retryableFailures} attempts.`;
+    return { patch: { ...base, status: 'failed', failedAt: ctx.now }, record, failureKind: kind, events: ['delivery-failed', 'final-delivery-failed'] };
+  }
+  record.note =
+    step.action === 'requeue'
+      ? `The mailbox is unusable (${kind} error); the message waits for a working mailbox, without using up its attempts.`
+      : `Temporary failure ${step.retryableFailures} of ${options.maxAttempts}; next attempt at ${step.at.toISOString()}.`;
+  return { patch: { ...base, status: 'queued', nextAttemptAt: step.at }, record, failureKind: kind, events: ['delivery-failed'] };
+}

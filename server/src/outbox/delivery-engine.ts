@@ -1,0 +1,292 @@
+/*
+ * Wires the outbox together for one Strapi instance: the mailbox cache, routing, the pooled SMTP
+ * transports, the delivery worker loop, result batches, mailbox health, heartbeats and lease recovery.
+ * Decisions come from core/ (routing, circuit breaker, retry policy); this module only applies them.
+ */
+import type { Core } from '@strapi/strapi';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { formatAddress } from '../core/delivery/addresses';
+import { classifyFailure } from '../core/delivery/classify-error';
+import { outcomeOfFailure, outcomeOfSuccess, type AttemptRecord } from '../core/delivery/attempt-outcome';
+import { maskSecrets } from '../core/delivery/mask-secrets';
+import { applyExcludeExpression } from '../core/delivery/recipient-policy';
+import { healthAfterFailure, healthAfterSuccess, isConnectionFailure, type MailboxHealth } from '../core/routing/circuit-breaker';
+import { selectMailbox, type MailboxCandidate } from '../core/routing/select-mailbox';
+import type { MailboxConnection } from '../core/smtp/transport-options';
+import { redactSecrets } from '../core/smtp/redact';
+import { connectionSecrets } from '../core/smtp/transport-options';
+import type { StoredMailbox } from '../mailboxes/mailbox-dto';
+import type { PluginConfig } from '../config/schema';
+import { createTransportPool } from '../transport/transport-pool';
+import { createDeliveryWorker, type DeliveryWorker } from '../worker/delivery-worker';
+import { createOutboxRepository, type MessageRow } from './outbox-repository';
+import { recordHeartbeat, recordWorkerStopped } from './worker-heartbeat';
+
+const MAILBOX_REFRESH_MS = 2000;
+
+interface CachedMailbox {
+  row: StoredMailbox;
+  connection: MailboxConnection | null;
+  connectionError: string | null;
+  health: MailboxHealth;
+}
+
+export interface DeliveryResult {
+  row: MessageRow;
+  patch: Partial<MessageRow> & Record<string, unknown>;
+  sent: boolean;
+  events: ('delivery-failed' | 'final-delivery-failed')[];
+  health?: { mailboxId: string; health: MailboxHealth; failure?: string; success?: boolean };
+}
+
+export type AfterSendHook = (message: MessageRow) => unknown | Promise<unknown>;
+
+export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginConfig) {
+  const repo = createOutboxRepository(strapi);
+  const pool = createTransportPool(() => config().smtpTimeouts);
+  const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const afterSend: AfterSendHook[] = [];
+  const log = strapi.log;
+  let cache: CachedMailbox[] = [];
+  let cacheLoadedAt = 0;
+  let counters = { sent: 0, failed: 0 };
+  let worker: DeliveryWorker | null = null;
+
+  const mailboxService = () => strapi.plugin('email-notifications').service('mailboxes');
+
+  async function refreshMailboxes(force = false) {
+    if (!force && Date.now() - cacheLoadedAt < MAILBOX_REFRESH_MS) return;
+    cacheLoadedAt = Date.now();
+    const loaded: { row: StoredMailbox; connection: MailboxConnection | null; connectionError: string | null }[] = await mailboxService().loadForSending();
+    cache = loaded.map((m) => ({
+      ...m,
+      health: { consecutiveFailures: m.row.consecutiveFailures ?? 0, circuitOpenUntil: m.row.circuitOpenUntil ? new Date(m.row.circuitOpenUntil) : null },
+    }));
+  }
+
+  function candidates(): MailboxCandidate[] {
+    return cache
+      .filter((m) => m.connection)
+      .map((m) => ({
+        id: m.row.documentId,
+        name: m.row.name,
+        enabled: m.row.enabled,
+        direction: m.row.direction,
+        isDefault: m.row.isDefault,
+        priority: m.row.priority,
+        circuitOpenUntil: m.health.circuitOpenUntil,
+      }));
+  }
+
+  async function deliver(row: MessageRow): Promise<DeliveryResult> {
+    await refreshMailboxes();
+    const now = new Date();
+    const selection = selectMailbox(candidates(), row.requestedMailbox, now);
+    if (!selection.mailbox) {
+      const unreadable = cache.filter((m) => m.connectionError).map((m) => `"${m.row.name}": ${m.connectionError}`);
+      const waitingReason = [selection.waitingReason, ...unreadable].join(' ').slice(0, 500);
+      const note: AttemptRecord[] = row.waitingReason === waitingReason ? [] : [{ at: now.toISOString(), mailboxId: null, mailboxName: null, outcome: 'waiting', note: waitingReason }];
+      return {
+        row,
+        sent: false,
+        events: [],
+        patch: { status: 'queued', nextAttemptAt: selection.retryAt as never, waitingReason, leaseOwner: null, leaseExpiresAt: null, attemptLog: [...(row.attemptLog ?? []), ...note] },
+      };
+    }
+    const mailbox = cache.find((m) => m.row.documentId === selection.mailbox!.id)!;
+    const recipients = applyExcludeExpression({ to: row.to ?? [], cc: row.cc ?? [], bcc: row.bcc ?? [] }, mailbox.row.excludeExpression, mailbox.row.name);
+    const blockedNotes: AttemptRecord[] = recipients.blocked.map((b) => ({
+      at: now.toISOString(),
+      mailboxId: mailbox.row.documentId,
+      mailboxName: mailbox.row.name,
+      outcome: 'waiting',
+      note: `Recipient ${b.address} removed: ${b.reason}.`,
+    }));
+    if (recipients.to.length + recipients.cc.length + recipients.bcc.length === 0) {
+      return {
+        row,
+        sent: false,
+        events: [],
+        patch: {
+          status: 'cancelled',
+          cancelledAt: now as never,
+          waitingReason: 'Every recipient was blocked by the mailbox recipient policy.',
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          attemptLog: [...(row.attemptLog ?? []), ...blockedNotes],
+        },
+      };
+    }
+
+    const messageId = row.messageId ?? `<${row.documentId}.${now.getTime().toString(36)}@${domainOf(mailbox.row.fromAddress)}>`;
+    const ctx = { retryableFailures: row.retryableFailures, attempts: row.attempts, mailbox: { id: mailbox.row.documentId, name: mailbox.row.name }, now, durationMs: 0 };
+    const started = Date.now();
+    const selectionNote: AttemptRecord = { at: now.toISOString(), mailboxId: mailbox.row.documentId, mailboxName: mailbox.row.name, outcome: 'waiting', note: `Chosen: ${selection.reason}.` };
+    try {
+      const info = await pool.send(mailbox.row.documentId, mailbox.connection!, mailbox.row.poolSize, {
+        from: { name: mailbox.row.displayName ?? '', address: mailbox.row.fromAddress },
+        to: recipients.to.map(formatAddress),
+        cc: recipients.cc.map(formatAddress),
+        bcc: recipients.bcc.map(formatAddress),
+        ...(row.replyTo ? { replyTo: row.replyTo } : {}),
+        subject: prefixSubject(row.subject ?? '', mailbox.row.subjectPrefix),
+        ...(row.html ? { html: row.html } : {}),
+        ...(row.text ? { text: row.text } : {}),
+        headers: row.headers ?? {},
+        messageId,
+        textEncoding: config().delivery.textEncoding,
+      });
+      const outcome = outcomeOfSuccess({ ...ctx, durationMs: Date.now() - started }, info);
+      const wasFailing = mailbox.health.consecutiveFailures > 0 || mailbox.health.circuitOpenUntil !== null;
+      mailbox.health = healthAfterSuccess();
+      return {
+        row,
+        sent: true,
+        events: [],
+        patch: { ...outcome.patch, messageId, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        ...(wasFailing ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, success: true } } : {}),
+      };
+    } catch (caught) {
+      const error = caught as { code?: string; responseCode?: number; command?: string; message?: string; response?: string };
+      const secrets = connectionSecrets(mailbox.connection!);
+      const clean = {
+        code: error.code ?? null,
+        responseCode: typeof error.responseCode === 'number' ? error.responseCode : null,
+        command: error.command ?? null,
+        message: redactSecrets(String(error.message ?? caught), secrets),
+        response: error.response ? redactSecrets(error.response, secrets) : null,
+      };
+      const delivery = config().delivery;
+      const before = mailbox.health;
+      // The circuit is updated first, so the retry time knows whether another mailbox is usable.
+      const kind = classifyFailure(clean);
+      mailbox.health = healthAfterFailure(before, kind, isConnectionFailure(clean), now, delivery);
+      const next = selectMailbox(candidates(), row.requestedMailbox, now);
+      const mailboxRetryAt = next.mailbox ? now : next.retryAt;
+      const outcome = outcomeOfFailure({ ...ctx, durationMs: Date.now() - started }, clean, delivery, Math.random, mailboxRetryAt);
+      const healthChanged = before.consecutiveFailures !== mailbox.health.consecutiveFailures || before.circuitOpenUntil !== mailbox.health.circuitOpenUntil;
+      if (mailbox.health.circuitOpenUntil && mailbox.health.circuitOpenUntil !== before.circuitOpenUntil) pool.release(mailbox.row.documentId);
+      return {
+        row,
+        sent: false,
+        events: outcome.events,
+        patch: { ...outcome.patch, messageId, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
+      };
+    }
+  }
+
+  /** The routing choice is logged when it is not the plain default, so failover hops stay visible. */
+  function logSelection(note: AttemptRecord): AttemptRecord[] {
+    return note.note && !note.note.startsWith('Chosen: default mailbox') ? [note] : [];
+  }
+
+  async function flush(results: DeliveryResult[]) {
+    const outcomes = results.map(({ row, patch }) => {
+      const final = patch.status === 'sent' || patch.status === 'failed' || patch.status === 'cancelled';
+      // Once a message is done, the stored copy loses its secrets (reset links, tokens); the wire copy had them.
+      const masked = final && !row.secretsMasked ? { subject: maskSecrets(row.subject), html: maskSecrets(row.html), text: maskSecrets(row.text), secretsMasked: true } : {};
+      return { row, data: { ...patch, ...masked } as Partial<MessageRow> };
+    });
+    await repo.applyOutcomes(outcomes);
+    const latestHealth = new Map<string, NonNullable<DeliveryResult['health']>>();
+    for (const result of results) if (result.health) latestHealth.set(result.health.mailboxId, result.health);
+    for (const change of latestHealth.values()) {
+      const now = new Date();
+      await mailboxService().recordHealth(change.mailboxId, {
+        consecutiveFailures: change.health.consecutiveFailures,
+        circuitOpenUntil: change.health.circuitOpenUntil as never,
+        ...(change.success ? { lastSuccessAt: now as never } : { lastFailure: change.failure ?? null, lastFailureAt: now as never }),
+      });
+    }
+    for (const result of results) {
+      if (result.sent) counters.sent += 1;
+      if (result.events.includes('final-delivery-failed')) counters.failed += 1;
+      for (const event of result.events) {
+        log.warn(
+          `[email-notifications] smtp ${event} messageId=${result.row.documentId} mailboxId=${String(result.patch.mailboxId ?? '')} attempt=${String(result.patch.attempts ?? '')} code=${String(result.patch.lastErrorCode ?? '')}`,
+        );
+      }
+    }
+    const sent = results.filter((r) => r.sent);
+    if (afterSend.length && sent.length) {
+      for (const result of sent) {
+        const message = { ...result.row, ...outcomes.find((o) => o.row === result.row)!.data } as MessageRow;
+        for (const hook of afterSend) {
+          try {
+            await hook(message);
+          } catch (error) {
+            log.error(`[email-notifications] an onAfterSend hook failed for messageId=${result.row.documentId}: ${(error as Error).message}`);
+          }
+        }
+      }
+    }
+  }
+
+  async function release(rows: MessageRow[]) {
+    for (const row of rows) {
+      await repo.query().updateMany({
+        where: { id: row.id, leaseOwner: row.leaseOwner, status: 'sending' },
+        data: { status: 'queued', leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: new Date() },
+      });
+    }
+  }
+
+  async function maintenance() {
+    await recordHeartbeat(strapi, instanceId, counters);
+    const reclaimed = await repo.reclaimExpiredLeases(new Date());
+    if (reclaimed) log.warn(`[email-notifications] reclaimed ${reclaimed} message(s) whose sending instance stopped`);
+  }
+
+  return {
+    instanceId,
+    repository: repo,
+    start() {
+      const delivery = config().delivery;
+      worker = createDeliveryWorker<MessageRow, DeliveryResult>(
+        {
+          claim: (limit) => repo.claimDue(instanceId, limit, new Date(), delivery.leaseMs),
+          deliver,
+          flush,
+          release,
+          maintenance,
+          onError: (error, where) => log.error(`[email-notifications] delivery worker ${where} failed: ${(error as Error)?.message ?? String(error)}`),
+        },
+        {
+          concurrency: delivery.concurrency,
+          pollIntervalMs: delivery.pollIntervalMs,
+          flushIntervalMs: delivery.flushIntervalMs,
+          maintenanceIntervalMs: delivery.heartbeatIntervalMs,
+          stopTimeoutMs: 10_000,
+        },
+      );
+      worker.start();
+    },
+    async stop() {
+      await worker?.stop();
+      worker = null;
+      pool.closeAll();
+      await recordWorkerStopped(strapi, instanceId).catch(() => undefined);
+    },
+    wake: () => worker?.wake(),
+    /** Forget cached mailboxes (a mailbox was changed in this instance). */
+    invalidateMailboxes: () => {
+      cacheLoadedAt = 0;
+    },
+    onAfterSend: (hook: AfterSendHook) => afterSend.push(hook),
+    isRunning: () => worker?.stats().running ?? false,
+  };
+}
+
+export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>;
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1) || 'localhost';
+}
+
+function prefixSubject(subject: string, prefix: string | null): string {
+  if (!prefix || subject.startsWith(prefix)) return subject;
+  return `${prefix} ${subject}`;
+}
+

@@ -1,0 +1,21 @@
+/*
+ * Each instance's delivery worker writes a heartbeat row, so the admin can see which instances are
+ * sending and when one went quiet.
+ */
+import type { Core } from '@strapi/strapi';
+import os from 'node:os';
+
+export const WORKER_UID = 'plugin::email-notifications.worker';
+
+export async function recordHeartbeat(strapi: Core.Strapi, instanceId: string, counters: { sent: number; failed: number }) {
+  const query = strapi.db.query(WORKER_UID);
+  const now = new Date();
+  const data = { lastBeatAt: now, stoppedAt: null, sentCount: counters.sent, failedCount: counters.failed };
+  const existing = await query.findOne({ where: { instanceId }, select: ['id'] });
+  if (existing) await query.update({ where: { id: existing.id }, data });
+  else await query.create({ data: { ...data, instanceId, hostname: os.hostname(), pid: process.pid, startedAt: now } });
+}
+
+export async function recordWorkerStopped(strapi: Core.Strapi, instanceId: string) {
+  await strapi.db.query(WORKER_UID).updateMany({ where: { instanceId }, data: { stoppedAt: new Date() } });
+}

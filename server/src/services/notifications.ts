@@ -1,0 +1,77 @@
+/*
+ * The programmatic API for developers: `strapi.plugin('email-notifications').service('notifications')`.
+ * send() validates, writes the message to the outbox and returns at once; the delivery worker sends it.
+ */
+import type { Core } from '@strapi/strapi';
+import { InputError } from '../core/errors';
+import { normaliseSendInput, type NormalisedMessage, type SendInput } from '../core/delivery/send-input';
+import type { AfterSendHook } from '../outbox/delivery-engine';
+import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
+import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+
+export interface SendResult {
+  /** The outbox id of the message (its id in the mail log). */
+  messageId: string;
+  status: MessageRow['status'];
+  /** False when the idempotency key matched an earlier message: nothing new was queued. */
+  created: boolean;
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const outbox = () => strapi.plugin(PLUGIN_ID).service('outbox');
+
+  function toNewMessage(message: NormalisedMessage, now: Date): NewMessage {
+    const delaySeconds = message.delaySeconds ?? getPluginConfig(strapi).delivery.deliveryDelaySeconds;
+    const sizeBytes = Buffer.byteLength(message.html ?? '') + Buffer.byteLength(message.text ?? '') + Buffer.byteLength(message.subject);
+    return {
+      fromAddress: null,
+      fromName: null,
+      replyTo: message.replyTo,
+      to: message.to,
+      cc: message.cc,
+      bcc: message.bcc,
+      subject: message.subject,
+      html: message.html,
+      text: message.text,
+      headers: message.headers,
+      encoding: null,
+      requestedMailbox: message.requestedMailbox,
+      taskGroup: message.taskGroup,
+      nextAttemptAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
+      messageId: null,
+      idempotencyKey: message.idempotencyKey,
+      originType: message.originType,
+      origin: message.origin,
+      sizeBytes,
+    };
+  }
+
+  return {
+    /** Queues one email. Throws an InputError (with the fields at fault) on bad input; nothing is queued then. */
+    async send(input: SendInput): Promise<SendResult> {
+      const message = normaliseSendInput(input);
+      const { row, created } = await outbox().enqueue(toNewMessage(message, new Date()));
+      return { messageId: row.documentId, status: row.status, created };
+    },
+
+    /** Queues many emails in one transaction: all are valid and queued, or none is. */
+    async sendMany(inputs: SendInput[]): Promise<SendResult[]> {
+      const now = new Date();
+      const messages = inputs.map((input, index) => {
+        try {
+          return toNewMessage(normaliseSendInput(input), now);
+        } catch (error) {
+          if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, path: `${index}.${p.path}` })));
+          throw error;
+        }
+      });
+      const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(messages);
+      return rows.map(({ row, created }) => ({ messageId: row.documentId, status: row.status, created }));
+    },
+
+    /** Runs after each message is recorded as sent (the "custom code after send" of mature helpdesks). */
+    onAfterSend(hook: AfterSendHook) {
+      outbox().onAfterSend(hook);
+    },
+  };
+};
