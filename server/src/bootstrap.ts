@@ -5,6 +5,7 @@ import { PLUGIN_ID } from './plugin-config';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin!.services.permission.actionProvider.registerMany(ACTION_DEFINITIONS);
+  await strapi.plugin(PLUGIN_ID).service('settings').refresh();
   await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
   strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
 };

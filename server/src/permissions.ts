@@ -6,10 +6,18 @@ export const ACTIONS = {
   mailboxesRead: 'plugin::email-notifications.mailboxes.read',
   mailboxesUpdate: 'plugin::email-notifications.mailboxes.update',
   mailboxesSend: 'plugin::email-notifications.mailboxes.send',
+  messagesRead: 'plugin::email-notifications.messages.read',
+  messagesUpdate: 'plugin::email-notifications.messages.update',
+  settingsRead: 'plugin::email-notifications.settings.read',
+  settingsUpdate: 'plugin::email-notifications.settings.update',
 } as const;
 
 export const ACTION_DEFINITIONS = [
   { uid: 'mailboxes.read', displayName: 'Read mailboxes', subCategory: 'mailboxes' },
   { uid: 'mailboxes.update', displayName: 'Create, edit and delete mailboxes', subCategory: 'mailboxes' },
   { uid: 'mailboxes.send', displayName: 'Check mailboxes and send test emails', subCategory: 'mailboxes' },
+  { uid: 'messages.read', displayName: 'Read the mail log and outbox health', subCategory: 'mail log' },
+  { uid: 'messages.update', displayName: 'Retry, cancel and delete messages', subCategory: 'mail log' },
+  { uid: 'settings.read', displayName: 'Read email settings', subCategory: 'settings' },
+  { uid: 'settings.update', displayName: 'Change email settings', subCategory: 'settings' },
 ].map((action) => ({ section: 'plugins', pluginName: 'email-notifications', ...action }));

@@ -1,20 +1,40 @@
 /*
- * Access to the validated plugin options from Strapi glue code. The options were already checked at
- * start-up by the config validator; parsing again here applies the zod defaults and gives types.
+ * Access to the plugin options from Strapi glue code: the validated file options (config/plugins),
+ * with the settings an admin saved in the admin panel laid over them.
  */
 import type { Core } from '@strapi/strapi';
 import { parsePluginConfig, type PluginConfig } from './config/schema';
+import type { SettingsOverrides } from './config/settings-schema';
 
 export const PLUGIN_ID = 'email-notifications';
 
-const cache = new WeakMap<object, PluginConfig>();
+const fileConfigs = new WeakMap<object, PluginConfig>();
+const effectiveConfigs = new WeakMap<object, PluginConfig>();
 
-export function getPluginConfig(strapi: Core.Strapi): PluginConfig {
-  const cached = cache.get(strapi);
-  if (cached) return cached;
-  const parsed = parsePluginConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
-  cache.set(strapi, parsed);
+/** The options as written in config/plugins (defaults applied), without admin overrides. */
+export function getFileConfig(strapi: Core.Strapi): PluginConfig {
+  let parsed = fileConfigs.get(strapi);
+  if (!parsed) {
+    parsed = parsePluginConfig(strapi.config.get(`plugin::${PLUGIN_ID}`));
+    fileConfigs.set(strapi, parsed);
+  }
   return parsed;
+}
+
+/** The options in force: file options with the admin's saved settings over them. */
+export function getPluginConfig(strapi: Core.Strapi): PluginConfig {
+  return effectiveConfigs.get(strapi) ?? getFileConfig(strapi);
+}
+
+export function applySettingsOverrides(strapi: Core.Strapi, overrides: SettingsOverrides): PluginConfig {
+  const file = getFileConfig(strapi);
+  const effective: PluginConfig = {
+    ...file,
+    delivery: { ...file.delivery, ...(overrides.delivery ?? {}) },
+    retention: { ...file.retention, ...(overrides.retention ?? {}) },
+  };
+  effectiveConfigs.set(strapi, effective);
+  return effective;
 }
 
 /** The key for secrets: the plugin's own option, else Strapi's admin encryption key. */

@@ -34,10 +34,12 @@ export async function messageRows(strapi: any, where: Record<string, unknown> = 
   return strapi.db.query('plugin::email-notifications.message').findMany({ where, orderBy: [{ id: 'asc' }] });
 }
 
-/** Resolves when no message is queued or sending any more. */
+/** Resolves when no message is sending or due (queued for later, e.g. with a delay, does not count). */
 export async function waitForSettled(strapi: any, timeoutMs = 30000) {
   return waitFor(async () => {
-    const open = await strapi.db.query('plugin::email-notifications.message').count({ where: { status: { $in: ['queued', 'sending'] } } });
+    const open = await strapi.db.query('plugin::email-notifications.message').count({
+      where: { $or: [{ status: 'sending' }, { status: 'queued', nextAttemptAt: { $lte: new Date(Date.now() + 5000) } }] },
+    });
     return open === 0;
   }, timeoutMs, 100);
 }

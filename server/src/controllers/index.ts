@@ -1,3 +1,5 @@
 import mailboxes from './mailboxes';
+import messages from './messages';
+import settings from './settings';
 
-export default { mailboxes };
+export default { mailboxes, messages, settings };

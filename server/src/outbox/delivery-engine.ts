@@ -21,6 +21,7 @@ import type { PluginConfig } from '../config/schema';
 import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryWorker, type DeliveryWorker } from '../worker/delivery-worker';
 import { createOutboxRepository, type MessageRow } from './outbox-repository';
+import { runRetention } from './retention';
 import { recordHeartbeat, recordWorkerStopped } from './worker-heartbeat';
 
 const MAILBOX_REFRESH_MS = 2000;
@@ -144,7 +145,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: true,
         events: [],
-        patch: { ...outcome.patch, messageId, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
         ...(wasFailing ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, success: true } } : {}),
       };
     } catch (caught) {
@@ -171,7 +172,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: false,
         events: outcome.events,
-        patch: { ...outcome.patch, messageId, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
       };
     }
@@ -186,7 +187,8 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     const outcomes = results.map(({ row, patch }) => {
       const final = patch.status === 'sent' || patch.status === 'failed' || patch.status === 'cancelled';
       // Once a message is done, the stored copy loses its secrets (reset links, tokens); the wire copy had them.
-      const masked = final && !row.secretsMasked ? { subject: maskSecrets(row.subject), html: maskSecrets(row.html), text: maskSecrets(row.text), secretsMasked: true } : {};
+      // Only a message that really had secrets is marked: the others stay retryable from the mail log.
+      const masked = final && !row.secretsMasked ? maskedCopy(row) : {};
       return { row, data: { ...patch, ...masked } as Partial<MessageRow> };
     });
     await repo.applyOutcomes(outcomes);
@@ -233,8 +235,19 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     }
   }
 
+  let lastRetentionAt = 0;
+
   async function maintenance() {
     await recordHeartbeat(strapi, instanceId, counters);
+    await strapi.plugin('email-notifications').service('settings').refresh();
+    const retention = config().retention;
+    if (Date.now() - lastRetentionAt >= retention.intervalMinutes * 60_000) {
+      lastRetentionAt = Date.now();
+      const report = await runRetention(strapi, retention);
+      if (report.deletedMessages || report.purgedBodies) {
+        log.info(`[email-notifications] retention: deleted ${report.deletedMessages} message(s), purged ${report.purgedBodies} body(ies)`);
+      }
+    }
     const reclaimed = await repo.reclaimExpiredLeases(new Date());
     if (reclaimed) log.warn(`[email-notifications] reclaimed ${reclaimed} message(s) whose sending instance stopped`);
   }
@@ -270,9 +283,14 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
       await recordWorkerStopped(strapi, instanceId).catch(() => undefined);
     },
     wake: () => worker?.wake(),
-    /** Forget cached mailboxes (a mailbox was changed in this instance). */
-    invalidateMailboxes: () => {
+    /**
+     * A mailbox was added or changed in this instance: forget the cached mailboxes, and let messages
+     * that were waiting for a usable mailbox try again now instead of at their next check.
+     */
+    async mailboxesChanged() {
       cacheLoadedAt = 0;
+      await repo.query().updateMany({ where: { status: 'queued', waitingReason: { $notNull: true } }, data: { nextAttemptAt: new Date() } });
+      worker?.wake();
     },
     onAfterSend: (hook: AfterSendHook) => afterSend.push(hook),
     isRunning: () => worker?.stats().running ?? false,
@@ -280,6 +298,12 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>;
+
+function maskedCopy(row: MessageRow): Partial<MessageRow> {
+  const copy = { subject: maskSecrets(row.subject), html: maskSecrets(row.html), text: maskSecrets(row.text) };
+  const changed = copy.subject !== row.subject || copy.html !== row.html || copy.text !== row.text;
+  return changed ? { ...copy, secretsMasked: true } : {};
+}
 
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1) || 'localhost';

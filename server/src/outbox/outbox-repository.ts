@@ -26,6 +26,8 @@ export interface MessageRow {
   to: { name?: string; address: string }[];
   cc: { name?: string; address: string }[] | null;
   bcc: { name?: string; address: string }[] | null;
+  /** Lower-cased addresses of to, cc and bcc, for searching the mail log. */
+  recipientsText: string;
   subject: string | null;
   html: string | null;
   text: string | null;

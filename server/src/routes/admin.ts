@@ -17,5 +17,13 @@ export default {
     { method: 'DELETE', path: '/mailboxes/:id', handler: 'mailboxes.delete', config: guard(ACTIONS.mailboxesUpdate) },
     { method: 'POST', path: '/mailboxes/:id/verify', handler: 'mailboxes.verify', config: guard(ACTIONS.mailboxesSend) },
     { method: 'POST', path: '/test-email', handler: 'mailboxes.testEmail', config: guard(ACTIONS.mailboxesSend) },
+    { method: 'GET', path: '/messages', handler: 'messages.find', config: guard(ACTIONS.messagesRead) },
+    { method: 'GET', path: '/messages/:id', handler: 'messages.findOne', config: guard(ACTIONS.messagesRead) },
+    { method: 'POST', path: '/messages/:id/retry', handler: 'messages.retry', config: guard(ACTIONS.messagesUpdate) },
+    { method: 'POST', path: '/messages/:id/cancel', handler: 'messages.cancel', config: guard(ACTIONS.messagesUpdate) },
+    { method: 'DELETE', path: '/messages/:id', handler: 'messages.delete', config: guard(ACTIONS.messagesUpdate) },
+    { method: 'GET', path: '/outbox/health', handler: 'messages.health', config: guard(ACTIONS.messagesRead) },
+    { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.settingsRead) },
+    { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.settingsUpdate) },
   ],
 };

@@ -1,6 +1,8 @@
+import mailLog from './mail-log';
 import mailboxes from './mailboxes';
 import notifications from './notifications';
 import outbox from './outbox';
+import settings from './settings';
 import smtpTools from './smtp-tools';
 
-export default { mailboxes, notifications, outbox, smtpTools };
+export default { mailboxes, mailLog, notifications, outbox, settings, smtpTools };

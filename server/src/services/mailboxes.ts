@@ -195,7 +195,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /** The delivery worker of this instance caches mailboxes: tell it right away (others refresh within seconds). */
-  const changed = () => strapi.plugin('email-notifications').service('outbox').invalidateMailboxes();
+  const changed = () => strapi.plugin('email-notifications').service('outbox').mailboxesChanged();
 
   return {
     loadForSending,
@@ -209,17 +209,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     create: async (body: unknown) => {
       const created = await create(body);
-      changed();
+      await changed();
       return created;
     },
     update: async (id: string, body: unknown) => {
       const updated = await update(id, body);
-      changed();
+      await changed();
       return updated;
     },
     remove: async (id: string) => {
       await remove(id);
-      changed();
+      await changed();
     },
     getConnection,
     syncDefaultFromConfig,

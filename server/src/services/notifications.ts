@@ -30,6 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       to: message.to,
       cc: message.cc,
       bcc: message.bcc,
+      recipientsText: [...message.to, ...message.cc, ...message.bcc].map((a) => a.address.toLowerCase()).join(', '),
       subject: message.subject,
       html: message.html,
       text: message.text,

@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { createDeliveryEngine, type AfterSendHook, type DeliveryEngine } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
+import { runRetention } from '../outbox/retention';
 import { getPluginConfig } from '../plugin-config';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -32,7 +33,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await engine?.stop();
     },
     wake: () => engine?.wake(),
-    invalidateMailboxes: () => engine?.invalidateMailboxes(),
+    /** Applies the retention settings now (the worker also does it every `retention.intervalMinutes`). */
+    runRetention: () => runRetention(strapi, getPluginConfig(strapi).retention),
+    mailboxesChanged: () => getEngine().mailboxesChanged(),
     onAfterSend: (hook: AfterSendHook) => getEngine().onAfterSend(hook),
     repository: () => getEngine().repository,
     instanceId: () => getEngine().instanceId,

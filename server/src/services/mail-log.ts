@@ -1,0 +1,135 @@
+/*
+ * The mail log an admin uses: list and read messages, retry a failed one, cancel a queued one, delete,
+ * and the outbox health (counts, oldest queued, workers, failing mailboxes, and what looks stuck).
+ */
+import type { Core } from '@strapi/strapi';
+import { mailLogQuerySchema, mailLogWhere } from '../core/delivery/mail-log-query';
+import { ConflictError, NotFoundError } from '../core/errors';
+import { parseInput } from '../core/parse-input';
+import { toMessageDetail, toMessageSummary } from '../outbox/message-dto';
+import type { MessageRow, OutboxRepository } from '../outbox/outbox-repository';
+import { WORKER_UID } from '../outbox/worker-heartbeat';
+import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const outbox = () => strapi.plugin(PLUGIN_ID).service('outbox');
+  const repo = (): OutboxRepository => outbox().repository();
+
+  async function find(id: string): Promise<MessageRow> {
+    const row = await repo().findOne(id);
+    if (!row) throw new NotFoundError('Message', id);
+    return row;
+  }
+
+  const logEntry = (note: string) => ({ at: new Date().toISOString(), mailboxId: null, mailboxName: null, outcome: 'waiting' as const, note });
+
+  return {
+    async list(rawQuery: unknown) {
+      const query = parseInput(mailLogQuerySchema, rawQuery);
+      const { rows, total } = await repo().findPage(mailLogWhere(query), query.page, query.pageSize, [{ createdAt: 'desc' }, { id: 'desc' }]);
+      return {
+        results: rows.map(toMessageSummary),
+        pagination: { page: query.page, pageSize: query.pageSize, total, pageCount: Math.ceil(total / query.pageSize) },
+      };
+    },
+
+    async findOne(id: string) {
+      return toMessageDetail(await find(id));
+    },
+
+    /** Failed or cancelled -> queued now, with a fresh set of attempts. */
+    async retry(id: string, adminEmail?: string) {
+      const row = await find(id);
+      if (row.status !== 'failed' && row.status !== 'cancelled') {
+        throw new ConflictError([{ path: 'status', message: `only failed or cancelled messages can be retried; this one is ${row.status}` }]);
+      }
+      if (row.bodyPurgedAt) {
+        throw new ConflictError([{ path: 'bodyPurgedAt', message: 'the body of this message was deleted by the retention settings, so it cannot be sent again' }]);
+      }
+      if (row.secretsMasked) {
+        throw new ConflictError([{ path: 'secretsMasked', message: 'this message contained secrets (links, tokens) that were masked after sending; sending the masked copy would be useless' }]);
+      }
+      await repo().update(row.id, {
+        status: 'queued',
+        nextAttemptAt: new Date().toISOString(),
+        retryableFailures: 0,
+        failedAt: null,
+        cancelledAt: null,
+        attemptLog: [...(row.attemptLog ?? []), logEntry(`Queued again by ${adminEmail ?? 'an admin'}.`)],
+      });
+      outbox().wake();
+      return toMessageDetail(await find(id));
+    },
+
+    async cancel(id: string, adminEmail?: string) {
+      const row = await find(id);
+      if (row.status !== 'queued') {
+        throw new ConflictError([{ path: 'status', message: `only queued messages can be cancelled; this one is ${row.status}` }]);
+      }
+      // Guarded on the status, so a message claimed meanwhile by a worker is not cancelled under its feet.
+      const result = await repo().query().updateMany({
+        where: { id: row.id, status: 'queued' },
+        data: { status: 'cancelled', cancelledAt: new Date(), attemptLog: [...(row.attemptLog ?? []), logEntry(`Cancelled by ${adminEmail ?? 'an admin'}.`)] },
+      });
+      if (!Number((result as { count?: number }).count)) {
+        throw new ConflictError([{ path: 'status', message: 'the message is being sent right now and can no longer be cancelled' }]);
+      }
+      return toMessageDetail(await find(id));
+    },
+
+    async remove(id: string) {
+      const row = await find(id);
+      if (row.status === 'sending') {
+        throw new ConflictError([{ path: 'status', message: 'the message is being sent right now; delete it once it is sent or failed' }]);
+      }
+      await repo().delete(row.id);
+    },
+
+    async health() {
+      const config = getPluginConfig(strapi);
+      const now = Date.now();
+      const [counts, oldest, workers, mailboxes] = await Promise.all([
+        repo().countByStatus(),
+        repo().oldestQueued(),
+        strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, orderBy: [{ lastBeatAt: 'desc' }], limit: 50 }),
+        strapi.db.query('plugin::email-notifications.mailbox').findMany({ where: { direction: 'out', enabled: true } }),
+      ]);
+      const aliveAfter = now - 3 * config.delivery.heartbeatIntervalMs;
+      const workerList = (workers as { instanceId: string; hostname: string; pid: number; startedAt: string; lastBeatAt: string; sentCount: number; failedCount: number }[]).map((w) => ({
+        instanceId: w.instanceId,
+        hostname: w.hostname,
+        pid: w.pid,
+        startedAt: w.startedAt,
+        lastBeatAt: w.lastBeatAt,
+        sentCount: w.sentCount,
+        failedCount: w.failedCount,
+        alive: new Date(w.lastBeatAt).getTime() >= aliveAfter,
+      }));
+      const failing = (mailboxes as { name: string; circuitOpenUntil: string | null }[]).filter((m) => m.circuitOpenUntil && new Date(m.circuitOpenUntil).getTime() > now);
+      const queued = (counts.queued ?? 0) + (counts.sending ?? 0);
+      const oldestAgeSeconds = oldest ? Math.round((now - new Date(oldest.createdAt).getTime()) / 1000) : null;
+      const problems: { code: string; message: string }[] = [];
+      if (queued > 0 && !workerList.some((w) => w.alive)) {
+        problems.push({ code: 'NO_WORKER', message: 'Messages are waiting but no delivery worker is running in any Strapi instance.' });
+      }
+      if (mailboxes.length === 0) problems.push({ code: 'NO_MAILBOX', message: 'No enabled outgoing mailbox: messages wait until one is added.' });
+      else if (failing.length === mailboxes.length) {
+        problems.push({ code: 'ALL_MAILBOXES_FAILING', message: `Every outgoing mailbox is failing (${failing.map((m) => m.name).join(', ')}).` });
+      }
+      if (oldestAgeSeconds !== null && oldestAgeSeconds > config.delivery.stuckAfterMinutes * 60) {
+        problems.push({
+          code: 'QUEUE_STUCK',
+          message: `The oldest queued message has waited ${Math.round(oldestAgeSeconds / 60)} minutes${oldest?.waitingReason ? `: ${oldest.waitingReason}` : '.'}`,
+        });
+      }
+      return {
+        counts: { queued: counts.queued ?? 0, sending: counts.sending ?? 0, sent: counts.sent ?? 0, failed: counts.failed ?? 0, cancelled: counts.cancelled ?? 0 },
+        oldestQueuedAt: oldest?.createdAt ?? null,
+        oldestQueuedAgeSeconds: oldestAgeSeconds,
+        workers: workerList,
+        failingMailboxes: failing.map((m) => m.name),
+        problems,
+      };
+    },
+  };
+};

@@ -1,0 +1,76 @@
+/*
+ * Admin-editable settings (delivery delay, attempts, backoff, retention, Strapi email capture), stored
+ * in Strapi's plugin store and laid over the file options. Each instance reloads them periodically,
+ * so a change reaches every instance within a heartbeat.
+ */
+import type { Core } from '@strapi/strapi';
+import { EDITABLE_SETTINGS, settingsOverridesSchema, type SettingsOverrides } from '../config/settings-schema';
+import { parseInput } from '../core/parse-input';
+import { applySettingsOverrides, getFileConfig, getPluginConfig, PLUGIN_ID } from '../plugin-config';
+
+const STORE_KEY = 'settings';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
+
+  async function readOverrides(): Promise<SettingsOverrides> {
+    const stored = await store().get({});
+    const parsed = settingsOverridesSchema.safeParse(stored ?? {});
+    if (parsed.success) return parsed.data;
+    // Stored values from an older version that no longer validate are ignored, not fatal.
+    strapi.log.warn('[email-notifications] ignoring saved settings that are no longer valid; save them again in the admin');
+    return {};
+  }
+
+  function view(overrides: SettingsOverrides) {
+    const effective = getPluginConfig(strapi);
+    const file = getFileConfig(strapi);
+    const pick = (section: 'delivery' | 'retention', from: Record<string, unknown>) =>
+      Object.fromEntries(EDITABLE_SETTINGS[section].map((key) => [key, from[key]]));
+    return {
+      values: { delivery: pick('delivery', effective.delivery), retention: pick('retention', effective.retention) },
+      fileValues: { delivery: pick('delivery', file.delivery), retention: pick('retention', file.retention) },
+      overridden: overrides,
+    };
+  }
+
+  return {
+    async refresh() {
+      applySettingsOverrides(strapi, await readOverrides());
+    },
+    async get() {
+      const overrides = await readOverrides();
+      applySettingsOverrides(strapi, overrides);
+      return view(overrides);
+    },
+    /** Merges the given values into the saved settings; `null` for a key goes back to the file option. */
+    async update(body: unknown) {
+      const input = parseInput(settingsOverridesSchema, stripNulls(body));
+      const current = await readOverrides();
+      const next: SettingsOverrides = {
+        delivery: dropReset({ ...current.delivery, ...input.delivery }, body, 'delivery'),
+        retention: dropReset({ ...current.retention, ...input.retention }, body, 'retention'),
+      };
+      const merged = parseInput(settingsOverridesSchema, next);
+      await store().set({ value: merged });
+      applySettingsOverrides(strapi, merged);
+      return view(merged);
+    },
+  };
+};
+
+/** `null` means "reset to the file option": validate the rest, then drop those keys. */
+function stripNulls(body: unknown): unknown {
+  if (!body || typeof body !== 'object') return body;
+  return Object.fromEntries(
+    Object.entries(body as Record<string, unknown>).map(([section, values]) => [
+      section,
+      values && typeof values === 'object' ? Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)) : values,
+    ]),
+  );
+}
+
+function dropReset(values: Record<string, unknown>, body: unknown, section: string) {
+  const sent = ((body as Record<string, Record<string, unknown>> | null)?.[section] ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => sent[key] !== null));
+}

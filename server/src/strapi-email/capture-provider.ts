@@ -1,0 +1,72 @@
+/*
+ * Makes the plugin the delivery path of Strapi's own email plugin, so `service('email').send`,
+ * `sendTemplatedEmail` (admin password resets, invitations) and users-permissions mails land in the
+ * outbox with routing, retries and the mail log. Installed in register(), before any bootstrap: the
+ * email plugin's bootstrap then sets its configured provider, which we keep as the fallback used when
+ * capture is switched off.
+ */
+import type { Core } from '@strapi/strapi';
+import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+
+interface StrapiEmailOptions {
+  from?: string;
+  to?: string | string[];
+  cc?: string | string[];
+  bcc?: string | string[];
+  replyTo?: string;
+  subject?: string;
+  text?: string;
+  html?: string;
+  attachments?: unknown[];
+  [key: string]: unknown;
+}
+
+interface EmailProvider {
+  send(options: StrapiEmailOptions): Promise<unknown>;
+  [key: string]: unknown;
+}
+
+export function installStrapiEmailCapture(strapi: Core.Strapi) {
+  const emailPlugin = strapi.plugin('email') as unknown as { provider?: EmailProvider } | undefined;
+  if (!emailPlugin) return;
+  let configured: EmailProvider | undefined = emailPlugin.provider;
+
+  const capture: EmailProvider = {
+    async send(options: StrapiEmailOptions) {
+      if (options.attachments?.length) {
+        strapi.log.warn('[email-notifications] a Strapi email with attachments was queued without them: the outbox does not store attachments');
+      }
+      // The mailbox decides the sender (servers refuse foreign senders); a requested sender becomes Reply-To.
+      const replyTo = options.replyTo ?? (options.from ? extractAddress(options.from) : undefined);
+      const result = await strapi
+        .plugin(PLUGIN_ID)
+        .service('notifications')
+        .send({
+          to: options.to ?? [],
+          ...(options.cc ? { cc: options.cc } : {}),
+          ...(options.bcc ? { bcc: options.bcc } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          subject: options.subject ?? '(no subject)',
+          ...(options.text ? { text: options.text } : {}),
+          ...(options.html ? { html: options.html } : {}),
+          ...(!options.text && !options.html ? { text: '(empty message)' } : {}),
+          origin: { type: 'strapi-email' },
+        });
+      return result;
+    },
+  };
+
+  Object.defineProperty(emailPlugin, 'provider', {
+    configurable: true,
+    enumerable: true,
+    get: () => (getPluginConfig(strapi).delivery.captureStrapiEmail ? capture : configured),
+    set: (provider: EmailProvider) => {
+      configured = provider;
+    },
+  });
+}
+
+function extractAddress(value: string): string {
+  const match = /<([^<>]+)>\s*$/.exec(value);
+  return (match ? match[1]! : value).trim();
+}

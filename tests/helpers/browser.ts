@@ -1,0 +1,74 @@
+/*
+ * Drives Debian's Chromium (never a downloaded browser) through playwright-core for the admin tests:
+ * launch, register the first admin through Strapi's own form, save screenshots to docs/screenshots,
+ * and collect uncaught page errors so a test can fail on a crashing UI.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ADMIN } from './admin-api';
+import { REPO_ROOT } from './playground';
+
+export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface BrowserSession {
+  browser: Browser;
+  page: Page;
+  /** Uncaught exceptions thrown in the page since launch. */
+  pageErrors: Error[];
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<BrowserSession> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  return { browser, page, pageErrors, close: () => browser.close() };
+}
+
+/** Fills Strapi's "create the first administrator" form (a fresh database shows it at /admin). */
+export async function registerFirstAdmin(page: Page, baseUrl: string, admin = ADMIN): Promise<void> {
+  await page.goto(`${baseUrl}/admin`);
+  await page.waitForURL('**/admin/auth/register-admin');
+  await page.locator('input[name="firstname"]').fill(admin.firstname);
+  await page.locator('input[name="lastname"]').fill(admin.lastname);
+  await page.locator('input[name="email"]').fill(admin.email);
+  await page.locator('input[name="password"]').fill(admin.password);
+  await page.locator('input[name="confirmPassword"]').fill(admin.password);
+  await page.getByRole('button', { name: "Let's start" }).click();
+  await page.waitForURL((url) => !url.pathname.includes('/auth/'));
+}
+
+/**
+ * Closes Strapi's release-announcement banner, if it shows one, so screenshots show only the page.
+ * Strapi can show it again once its per-project storage key is known, so this is called before each
+ * screenshot; not while a modal is open, as the modal's overlay covers the banner.
+ */
+export async function dismissAnnouncements(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Close the banner.' });
+  const modalOpen = (await page.getByRole('dialog').count()) + (await page.getByRole('alertdialog').count()) > 0;
+  if (!modalOpen && (await close.count())) await close.click();
+}
+
+/** Saves the current viewport as docs/screenshots/<name>. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await dismissAnnouncements(page);
+  const file = path.join(SCREENSHOT_DIR, name);
+  // Animations off: a modal caught while fading in would be half transparent.
+  await page.screenshot({ path: file, animations: 'disabled' });
+  return file;
+}
