@@ -5,6 +5,9 @@ export interface SinkFaults {
   dataResponseCode?: number;
   dropConnection?: 'connect' | 'data';
   delayMs?: number;
+  tempFailRate?: number;
+  dropRate?: number;
+  seed?: number;
 }
 export interface CapturedMessage {
   envelope: { from: string | undefined; to: string[] };
@@ -26,6 +29,7 @@ export interface SmtpSink {
   port: number;
   messages: CapturedMessage[];
   readonly connections: number;
+  stats: { tempFailed: number; dropped: number };
   setFaults(faults: SinkFaults): void;
   waitForMessages(count: number, timeoutMs?: number): Promise<CapturedMessage[]>;
   clear(): void;

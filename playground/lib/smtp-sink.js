@@ -19,7 +19,22 @@ const { simpleParser } = require('mailparser');
  * @property {number} [dataResponseCode]       answer this code (4xx or 5xx) after DATA instead of 250
  * @property {'connect'|'data'} [dropConnection] close the socket at connect or during DATA
  * @property {number} [delayMs]                wait this long before answering DATA
+ * @property {number} [tempFailRate]           share (0..1) of messages answered 451 at DATA, at random
+ * @property {number} [dropRate]               share (0..1) of messages whose connection is dropped during DATA
+ * @property {number} [seed]                   seed of the random choices above (repeatable runs)
  */
+
+/** A small seeded PRNG (mulberry32), so a flaky run can be repeated exactly. */
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /**
  * @param {object} [options]
@@ -35,6 +50,8 @@ async function startSmtpSink(options = {}) {
   const { host = '127.0.0.1', secure = false, starttls = true, auth, dir, onMessage } = options;
   /** @type {SinkFaults} */
   let faults = {};
+  let random = Math.random;
+  const stats = { tempFailed: 0, dropped: 0 };
   const messages = [];
   const waiters = [];
   let connections = 0;
@@ -78,16 +95,24 @@ async function startSmtpSink(options = {}) {
     },
     onData(stream, session, callback) {
       const chunks = [];
+      const roll = faults.tempFailRate || faults.dropRate ? random() : 1;
+      const drop = faults.dropConnection === 'data' || roll < (faults.dropRate || 0);
+      const tempFail = !drop && roll < (faults.dropRate || 0) + (faults.tempFailRate || 0);
       stream.on('data', (chunk) => {
         chunks.push(chunk);
-        if (faults.dropConnection === 'data') {
+        if (drop) {
+          stats.dropped += 1;
           stream.removeAllListeners('data');
           session && server.connections.forEach((c) => c.id === session.id && c._socket && c._socket.destroy());
         }
       });
       stream.on('end', async () => {
-        if (faults.dropConnection === 'data') return;
+        if (drop) return;
         if (faults.delayMs) await new Promise((r) => setTimeout(r, faults.delayMs));
+        if (tempFail) {
+          stats.tempFailed += 1;
+          return callback(smtpError(451, '4.3.0 Temporary failure, try again later'));
+        }
         if (faults.dataResponseCode) {
           const code = faults.dataResponseCode;
           return callback(smtpError(code, code < 500 ? '4.3.0 Temporary failure, try again later' : '5.6.0 Message rejected by policy'));
@@ -142,7 +167,10 @@ async function startSmtpSink(options = {}) {
     /** Replaces the active faults ({} = behave). */
     setFaults(next) {
       faults = { ...(next || {}) };
+      random = faults.seed !== undefined ? seededRandom(faults.seed) : Math.random;
     },
+    /** How many messages the random faults refused or dropped. */
+    stats,
     /** Resolves when at least `count` messages have arrived; rejects after `timeoutMs`. */
     waitForMessages(count, timeoutMs = 10000) {
       if (messages.length >= count) return Promise.resolve(messages.slice());

@@ -56,14 +56,27 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
 
   const mailboxService = () => strapi.plugin('email-notifications').service('mailboxes');
 
-  async function refreshMailboxes(force = false) {
-    if (!force && Date.now() - cacheLoadedAt < MAILBOX_REFRESH_MS) return;
-    cacheLoadedAt = Date.now();
-    const loaded: { row: StoredMailbox; connection: MailboxConnection | null; connectionError: string | null }[] = await mailboxService().loadForSending();
-    cache = loaded.map((m) => ({
-      ...m,
-      health: { consecutiveFailures: m.row.consecutiveFailures ?? 0, circuitOpenUntil: m.row.circuitOpenUntil ? new Date(m.row.circuitOpenUntil) : null },
-    }));
+  let refreshing: Promise<void> | null = null;
+
+  /** Reloads the mailboxes every few seconds; concurrent deliveries share one reload. */
+  function refreshMailboxes(): Promise<void> {
+    if (refreshing) return refreshing;
+    if (cacheLoadedAt && Date.now() - cacheLoadedAt < MAILBOX_REFRESH_MS) return Promise.resolve();
+    refreshing = (async () => {
+      const loaded: { row: StoredMailbox; connection: MailboxConnection | null; connectionError: string | null }[] = await mailboxService().loadForSending();
+      const known = new Map(cache.map((m) => [m.row.documentId, m]));
+      cache = loaded.map((m) => ({
+        ...m,
+        health: mergeHealth(sameConnection(known.get(m.row.documentId), m) ? known.get(m.row.documentId)!.health : undefined, {
+          consecutiveFailures: m.row.consecutiveFailures ?? 0,
+          circuitOpenUntil: m.row.circuitOpenUntil ? new Date(m.row.circuitOpenUntil) : null,
+        }),
+      }));
+      cacheLoadedAt = Date.now();
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   }
 
   function candidates(): MailboxCandidate[] {
@@ -298,6 +311,22 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
 }
 
 export type DeliveryEngine = ReturnType<typeof createDeliveryEngine>;
+
+/**
+ * This instance may know of a failure it has not written yet (results are flushed in batches): keep
+ * the later of the two circuit deadlines so a reload does not reopen a mailbox that just failed.
+ */
+function mergeHealth(local: MailboxHealth | undefined, stored: MailboxHealth): MailboxHealth {
+  if (!local) return stored;
+  const localUntil = local.circuitOpenUntil?.getTime() ?? 0;
+  const storedUntil = stored.circuitOpenUntil?.getTime() ?? 0;
+  return localUntil > storedUntil ? local : stored;
+}
+
+/** False when an admin changed the connection settings: earlier failures say nothing about the new ones. */
+function sameConnection(previous: { connection: MailboxConnection | null } | undefined, next: { connection: MailboxConnection | null }): boolean {
+  return !!previous && JSON.stringify(previous.connection) === JSON.stringify(next.connection);
+}
 
 function maskedCopy(row: MessageRow): Partial<MessageRow> {
   const copy = { subject: maskSecrets(row.subject), html: maskSecrets(row.html), text: maskSecrets(row.text) };

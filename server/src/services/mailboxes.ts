@@ -23,6 +23,8 @@ import { createSecretBox } from '../secrets/secret-box';
 
 export const MAILBOX_UID = 'plugin::email-notifications.mailbox';
 
+const CONNECTION_FIELDS = ['host', 'port', 'security', 'tlsRejectUnauthorized', 'authType', 'authUser', 'password', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl'] as const;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(MAILBOX_UID);
   const secretBox = () => createSecretBox(getEncryptionKeyMaterial(strapi));
@@ -104,8 +106,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (problems.length) throw new InputError(problems);
     if (input.name !== undefined) await assertNameFree(input.name, row.id);
     const { isDefault, ...rest } = input;
+    // New connection settings deserve a fresh chance: close the circuit opened by the old ones.
+    const connectionChanged = CONNECTION_FIELDS.some((field) => input[field] !== undefined && input[field] !== (row as unknown as Record<string, unknown>)[field]);
+    const healthReset = connectionChanged || input.enabled === true ? { consecutiveFailures: 0, circuitOpenUntil: null } : {};
     await strapi.db.transaction(async () => {
-      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input) } });
+      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset } });
       if (isDefault) await makeSoleDefault(row.id);
     });
     return toMailboxDto(await findRow(id));
