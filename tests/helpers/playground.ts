@@ -39,11 +39,9 @@ export interface StartOptions {
   databaseFile?: string;
 }
 
-export async function startPlayground(options: StartOptions = {}): Promise<Playground> {
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'en-playground-'));
-  const databaseFile = options.databaseFile ?? path.join(tmpDir, 'data.db');
-  const port = await freePort();
-  const env: Record<string, string | undefined> = {
+/** The environment a playground instance needs: fresh secrets for tests, a database, a port. */
+export function playgroundEnv(port: number, databaseFile: string, extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: String(port),
@@ -60,8 +58,15 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     DATABASE_FILENAME: databaseFile,
     EMAIL_NOTIFICATIONS_SMTP_URL: undefined,
     PLAYGROUND_SEED: 'false',
-    ...options.env,
+    ...extra,
   };
+}
+
+export async function startPlayground(options: StartOptions = {}): Promise<Playground> {
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'en-playground-'));
+  const databaseFile = options.databaseFile ?? path.join(tmpDir, 'data.db');
+  const port = await freePort();
+  const env = playgroundEnv(port, databaseFile, options.env);
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;

@@ -1,0 +1,53 @@
+/*
+ * Playground instances in child processes (several Strapi instances on one database, or one to kill
+ * with SIGKILL mid-send). Each inherits a playground environment and reports READY when it listens.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort, playgroundEnv } from './playground';
+
+export interface ChildInstance {
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export async function spawnInstance(databaseFile: string, env: Record<string, string | undefined>): Promise<ChildInstance> {
+  const port = await freePort();
+  const fullEnv = { ...process.env, ...playgroundEnv(port, databaseFile, env) };
+  for (const key of Object.keys(fullEnv)) if (fullEnv[key] === undefined) delete fullEnv[key];
+  const child = spawn(process.execPath, [path.join(__dirname, 'run-instance.js')], { env: fullEnv as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`instance did not start in 90 s:\n${output}`)), 90_000);
+    const check = () => {
+      if (output.includes('READY')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`instance exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    process: child,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
