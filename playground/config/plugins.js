@@ -2,6 +2,19 @@
 const path = require('path');
 
 module.exports = ({ env }) => ({
+  // Strapi's own email plugin. With capture on (the default), the plugin above delivers its mail;
+  // PLAYGROUND_STRAPI_EMAIL_SMTP configures Strapi's nodemailer provider directly (the benchmark's baseline).
+  ...(env('PLAYGROUND_STRAPI_EMAIL_SMTP')
+    ? {
+        email: {
+          config: {
+            provider: 'nodemailer',
+            providerOptions: { url: env('PLAYGROUND_STRAPI_EMAIL_SMTP') },
+            settings: { defaultFrom: 'helpdesk@example.com' },
+          },
+        },
+      }
+    : {}),
   'email-notifications': {
     enabled: true,
     resolve: path.resolve(__dirname, '..', '..'),

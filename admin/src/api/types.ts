@@ -1,0 +1,128 @@
+/*
+ * Shapes exchanged with the plugin's admin routes (/email-notifications/...). They mirror the server's
+ * mailbox DTO and probe result; the server is the authority, these types only describe it.
+ */
+
+export type Direction = 'out' | 'in';
+export type Security = 'none' | 'ssl' | 'starttls';
+export type AuthType = 'none' | 'login' | 'oauth2';
+export type AllowedRecipients = 'anyone' | 'registered';
+
+export interface Mailbox {
+  id: string;
+  name: string;
+  direction: Direction;
+  enabled: boolean;
+  source: 'admin' | 'config';
+  fromAddress: string;
+  displayName: string;
+  host: string;
+  port: number;
+  security: Security;
+  tlsRejectUnauthorized: boolean;
+  authType: AuthType;
+  authUser: string;
+  hasPassword: boolean;
+  oauthClientId: string;
+  hasOauthClientSecret: boolean;
+  hasOauthRefreshToken: boolean;
+  oauthAccessUrl: string;
+  subjectPrefix: string;
+  allowedRecipients: AllowedRecipients;
+  excludeExpression: string;
+  isDefault: boolean;
+  priority: number;
+  weight: number;
+  poolSize: number;
+  rateLimitPerMinute: number;
+  dailyQuota: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Body of POST/PUT: only writable fields. Secrets: absent = keep, null = clear, string = replace. */
+export interface MailboxBody {
+  name?: string;
+  direction?: Direction;
+  enabled?: boolean;
+  fromAddress?: string;
+  displayName?: string;
+  host?: string;
+  port?: number;
+  security?: Security;
+  tlsRejectUnauthorized?: boolean;
+  authType?: AuthType;
+  authUser?: string;
+  password?: string | null;
+  oauthClientId?: string;
+  oauthClientSecret?: string | null;
+  oauthRefreshToken?: string | null;
+  oauthAccessUrl?: string;
+  subjectPrefix?: string;
+  allowedRecipients?: AllowedRecipients;
+  excludeExpression?: string;
+  isDefault?: boolean;
+  priority?: number;
+  weight?: number;
+  poolSize?: number;
+  rateLimitPerMinute?: number;
+  dailyQuota?: number;
+}
+
+/** Unsaved connection settings sent with Check / Send test email, over the saved mailbox. */
+export type ConnectionOverrides = Pick<
+  MailboxBody,
+  | 'fromAddress'
+  | 'displayName'
+  | 'host'
+  | 'port'
+  | 'security'
+  | 'tlsRejectUnauthorized'
+  | 'authType'
+  | 'authUser'
+  | 'password'
+  | 'oauthClientId'
+  | 'oauthClientSecret'
+  | 'oauthRefreshToken'
+  | 'oauthAccessUrl'
+  | 'subjectPrefix'
+>;
+
+export type FaultyField =
+  | 'host'
+  | 'port'
+  | 'security'
+  | 'tlsRejectUnauthorized'
+  | 'authType'
+  | 'authUser'
+  | 'password'
+  | 'fromAddress'
+  | 'to';
+
+export interface ProbeResult {
+  ok: boolean;
+  transcript: string[];
+  error?: {
+    message: string;
+    code: string | null;
+    responseCode: number | null;
+    command: string | null;
+    response: string | null;
+    field: FaultyField | null;
+    explanation: string;
+  };
+}
+
+export interface TestEmailResult extends ProbeResult {
+  messageId?: string;
+  response?: string;
+  accepted?: string[];
+  rejected?: string[];
+}
+
+export interface TestEmailRequest {
+  to: string;
+  mailboxId?: string;
+  mailbox?: ConnectionOverrides;
+  subject?: string;
+}

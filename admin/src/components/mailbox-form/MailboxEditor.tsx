@@ -1,0 +1,147 @@
+/*
+ * The create / edit screen of one mailbox: owns the form state, saves it, and runs Check / Send test
+ * email with the unsaved values. Server field errors and the field blamed by a failed check are shown
+ * under their inputs; the server stays the only validator.
+ */
+import * as React from 'react';
+import { Alert, Button, Flex } from '@strapi/design-system';
+import { Check, PaperPlane, Stethoscope } from '@strapi/icons';
+import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
+import { useNavigate } from 'react-router-dom';
+import { toApiProblem } from '../../api/api-error';
+import { useMailboxActions } from '../../api/mailboxes';
+import type { Mailbox } from '../../api/types';
+import { useMailboxProbe, type ProbeTarget } from '../../hooks/use-mailbox-probe';
+import { useT } from '../../utils/use-t';
+import { ProbeDialogs } from '../probe/ProbeDialogs';
+import { ConnectionSection } from './ConnectionSection';
+import { GeneralSection } from './GeneralSection';
+import { PolicySection } from './PolicySection';
+import { SendingSection } from './SendingSection';
+import {
+  NEW_MAILBOX,
+  toConnectionOverrides,
+  toFormValues,
+  toRequestBody,
+  type FieldErrors,
+  type FieldName,
+  type MailboxFormValues,
+  type SectionProps,
+} from './form-values';
+
+interface MailboxEditorProps {
+  mailbox?: Mailbox;
+  canUpdate: boolean;
+  canSend: boolean;
+}
+
+export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProps) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const actions = useMailboxActions();
+  const { toggleNotification } = useNotification();
+  const adminEmail = useAuth('MailboxEditor', (state) => state.user?.email) ?? '';
+
+  const [saved, setSaved] = React.useState(mailbox);
+  const [values, setValues] = React.useState<MailboxFormValues>(mailbox ? toFormValues(mailbox) : NEW_MAILBOX);
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [faultField, setFaultField] = React.useState<string | null>(null);
+  const [isSaving, setIsSaving] = React.useState(false);
+  const [showConfigNotice, setShowConfigNotice] = React.useState(true);
+
+  const probe = useMailboxProbe({
+    onInputError: (problem) => setErrors(problem.fieldErrors),
+    onResult: (result) => setFaultField(result.ok ? null : (result.error?.field ?? null)),
+  });
+
+  const set: SectionProps['set'] = React.useCallback(<K extends FieldName>(field: K, value: MailboxFormValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => ({ ...current, [field]: undefined }));
+    setFaultField((current) => (current === field ? null : current));
+  }, []);
+
+  const shownErrors: FieldErrors = faultField ? { [faultField]: t('email-notifications.form.fieldAtFault'), ...errors } : errors;
+
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    setIsSaving(true);
+    try {
+      const body = toRequestBody(values, saved);
+      const result = saved ? await actions.update(saved.id, body) : await actions.create(body);
+      setErrors({});
+      toggleNotification({ type: 'success', message: t(saved ? 'email-notifications.notification.saved' : 'email-notifications.notification.created') });
+      if (saved) {
+        setSaved(result);
+        setValues(toFormValues(result));
+      } else {
+        navigate(`../${result.id}`, { relative: 'path', replace: true });
+      }
+    } catch (error) {
+      const problem = toApiProblem(error);
+      setErrors(problem.fieldErrors);
+      toggleNotification({ type: 'danger', message: problem.message });
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  const probeTarget = (): ProbeTarget => ({
+    mailboxId: saved?.id,
+    mailboxName: values.name || saved?.name || t('email-notifications.form.unsavedName'),
+    overrides: toConnectionOverrides(values),
+  });
+
+  const sectionProps: SectionProps = { values, errors: shownErrors, set, disabled: !canUpdate, saved };
+  const title = saved ? saved.name : t('email-notifications.form.createTitle');
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('email-notifications.page.title', { name: title })}</Page.Title>
+      <form onSubmit={save} noValidate>
+        <Layouts.Header
+          navigationAction={<BackButton fallback=".." />}
+          title={title}
+          subtitle={t(saved ? 'email-notifications.form.editSubtitle' : 'email-notifications.form.createSubtitle')}
+          primaryAction={
+            <Flex gap={2}>
+              {canSend && saved && (
+                <Button type="button" variant="secondary" startIcon={<Stethoscope />} onClick={() => probe.check(probeTarget())}>
+                  {t('email-notifications.action.check')}
+                </Button>
+              )}
+              {canSend && (
+                <Button type="button" variant="secondary" startIcon={<PaperPlane />} onClick={() => probe.askRecipient(probeTarget(), adminEmail)}>
+                  {t('email-notifications.action.sendTest')}
+                </Button>
+              )}
+              {canUpdate && (
+                <Button type="submit" startIcon={<Check />} loading={isSaving}>
+                  {t('email-notifications.action.save')}
+                </Button>
+              )}
+            </Flex>
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            {saved?.source === 'config' && showConfigNotice && (
+              <Alert
+                variant="warning"
+                title={t('email-notifications.form.configNotice.title')}
+                closeLabel={t('email-notifications.action.close')}
+                onClose={() => setShowConfigNotice(false)}
+              >
+                {t('email-notifications.form.configNotice.body')}
+              </Alert>
+            )}
+            <GeneralSection {...sectionProps} />
+            <ConnectionSection {...sectionProps} />
+            <PolicySection {...sectionProps} />
+            <SendingSection {...sectionProps} />
+          </Flex>
+        </Layouts.Content>
+      </form>
+      <ProbeDialogs probe={probe} />
+    </Page.Main>
+  );
+};
