@@ -86,6 +86,16 @@ describe('Check (verify)', () => {
     expect(relaxed.body.data.ok).toBe(true);
   });
 
+  it('checks unsaved settings without a saved mailbox', async () => {
+    const res = await api.request('POST', '/email-notifications/mailboxes/verify', {
+      mailbox: { host: '127.0.0.1', port: authed.port, security: 'none', authType: 'login', authUser: 'helpdesk', password: PASSWORD },
+    });
+    expect(res.body.data.ok).toBe(true);
+    const missing = await api.request('POST', '/email-notifications/mailboxes/verify', { mailbox: { port: 25 } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.errors[0].path).toEqual(['mailbox', 'host']);
+  });
+
   it('fails when the server never greets (a silent port) within the configured timeout', async () => {
     const silent = net.createServer(() => {});
     await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));

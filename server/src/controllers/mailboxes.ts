@@ -16,6 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     update: (ctx: Context) => respond(ctx, () => mailboxes().update(ctx.params.id, body(ctx))),
     delete: (ctx: Context) => respond(ctx, () => mailboxes().remove(ctx.params.id)),
     verify: (ctx: Context) => respond(ctx, () => tools().verify(ctx.params.id, body(ctx))),
+    verifyUnsaved: (ctx: Context) => respond(ctx, () => tools().verify(undefined, body(ctx))),
     testEmail: (ctx: Context) => respond(ctx, () => tools().sendTestEmail(body(ctx))),
   };
 };

@@ -15,6 +15,7 @@ export default {
     { method: 'POST', path: '/mailboxes', handler: 'mailboxes.create', config: guard(ACTIONS.mailboxesUpdate) },
     { method: 'PUT', path: '/mailboxes/:id', handler: 'mailboxes.update', config: guard(ACTIONS.mailboxesUpdate) },
     { method: 'DELETE', path: '/mailboxes/:id', handler: 'mailboxes.delete', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/verify', handler: 'mailboxes.verifyUnsaved', config: guard(ACTIONS.mailboxesSend) },
     { method: 'POST', path: '/mailboxes/:id/verify', handler: 'mailboxes.verify', config: guard(ACTIONS.mailboxesSend) },
     { method: 'POST', path: '/test-email', handler: 'mailboxes.testEmail', config: guard(ACTIONS.mailboxesSend) },
     { method: 'GET', path: '/messages', handler: 'messages.find', config: guard(ACTIONS.messagesRead) },

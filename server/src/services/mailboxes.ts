@@ -121,8 +121,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (row.source === 'config') {
       throw new InputError([
         {
-          path: 'id',
-          message: "this mailbox comes from the plugin option 'defaultMailbox' and is recreated at every start: remove the option instead",
+          path: '',
+          message: "This mailbox comes from the plugin option 'defaultMailbox' and is recreated at every start: remove the option instead.",
         },
       ]);
     }

@@ -63,11 +63,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    async verify(mailboxId: string, body: unknown) {
+    /** Check a saved mailbox (optionally with unsaved changes), or unsaved settings alone (no id). */
+    async verify(mailboxId: string | undefined, body: unknown) {
       const input = parseInput(verifyInputSchema, body);
+      if (!mailboxId && !input.mailbox?.host) throw new InputError([{ path: 'mailbox.host', message: 'is required' }]);
       const settings = await resolveSettings(mailboxId, input.mailbox);
       const result = await verifyMailbox(settings.connection, getPluginConfig(strapi).smtpTimeouts);
-      strapi.log.info(`[email-notifications] mailbox check ${result.ok ? 'passed' : 'failed'} mailboxId=${mailboxId}${result.error?.code ? ` code=${result.error.code}` : ''}`);
+      strapi.log.info(`[email-notifications] mailbox check ${result.ok ? 'passed' : 'failed'} mailboxId=${mailboxId ?? 'unsaved'}${result.error?.code ? ` code=${result.error.code}` : ''}`);
       return result;
     },
 
