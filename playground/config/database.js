@@ -7,6 +7,16 @@ module.exports = ({ env }) => {
     sqlite: {
       connection: { filename: path.resolve(__dirname, '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
+      // Write-ahead logging: readers do not block the writer and commits do not wait for a full sync,
+      // which matters for an outbox that writes a row per message. Recommended for any SQLite Strapi.
+      pool: {
+        afterCreate: (connection, done) => {
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
+          connection.pragma('busy_timeout = 10000');
+          done();
+        },
+      },
     },
     postgres: {
       connection: {

@@ -115,6 +115,58 @@ export function createOutboxRepository(strapi: Core.Strapi) {
     }
   }
 
+  /**
+   * Inserts many messages with one bulk insert (in batches). Messages whose idempotency key already
+   * exists (or repeats inside the list) are not inserted; the earlier message is returned for them.
+   * If a concurrent insert takes a key meanwhile, the bulk insert fails as a whole and the messages
+   * are inserted one by one instead.
+   */
+  async function enqueueMany(messages: NewMessage[]): Promise<{ row: MessageRow; created: boolean }[]> {
+    const keys = messages.map((m) => m.idempotencyKey).filter((k): k is string => !!k);
+    const existing = new Map<string, MessageRow>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = (await query().findMany({ where: { idempotencyKey: { $in: keys.slice(i, i + 500) } } })) as MessageRow[];
+      for (const row of rows) existing.set(row.idempotencyKey!, row);
+    }
+    const seen = new Set<string>();
+    const toInsert = messages.filter((m) => {
+      if (!m.idempotencyKey) return true;
+      if (existing.has(m.idempotencyKey) || seen.has(m.idempotencyKey)) return false;
+      seen.add(m.idempotencyKey);
+      return true;
+    });
+    let createdIds: number[] = [];
+    if (toInsert.length) {
+      try {
+        const result = (await query().createMany({
+          data: toInsert.map((m) => ({ ...m, status: 'queued', attempts: 0, retryableFailures: 0, attemptLog: [] })),
+        })) as { ids: number[] };
+        createdIds = result.ids;
+      } catch (error) {
+        if (!keys.length) throw error;
+        const results: { row: MessageRow; created: boolean }[] = [];
+        for (const message of messages) results.push(await enqueue(message));
+        return results;
+      }
+    }
+    const created = new Map<number, MessageRow>();
+    for (let i = 0; i < createdIds.length; i += 500) {
+      const rows = (await query().findMany({ where: { id: { $in: createdIds.slice(i, i + 500) } }, select: ['id', 'documentId', 'status'] })) as MessageRow[];
+      for (const row of rows) created.set(row.id, row);
+    }
+    const insertedRows = createdIds.map((id) => created.get(id)!);
+    let next = 0;
+    const fresh = new Map<string, MessageRow>();
+    return messages.map((message) => {
+      const key = message.idempotencyKey;
+      if (key && existing.has(key)) return { row: existing.get(key)!, created: false };
+      if (key && fresh.has(key)) return { row: fresh.get(key)!, created: false };
+      const row = insertedRows[next++]!;
+      if (key) fresh.set(key, row);
+      return { row, created: true };
+    });
+  }
+
   async function findByIdempotencyKey(key: string): Promise<MessageRow | null> {
     return (await query().findOne({ where: { idempotencyKey: key } })) as MessageRow | null;
   }
@@ -183,22 +235,40 @@ export function createOutboxRepository(strapi: Core.Strapi) {
 
   /**
    * Applies attempt outcomes in one transaction. Each update is guarded by the lease owner, so a
-   * message whose lease was meanwhile reclaimed by another instance is not overwritten.
+   * message whose lease was meanwhile reclaimed by another instance is not overwritten. This is the
+   * hottest write path (one row per message), so it goes to knex directly with values already in
+   * column form, skipping the query engine's per-call processing.
    */
   async function applyOutcomes(outcomes: { row: MessageRow; data: Partial<MessageRow> }[]): Promise<number> {
     if (!outcomes.length) return 0;
     let applied = 0;
-    await strapi.db.transaction(async () => {
+    await knex().transaction(async (trx: any) => {
       for (const { row, data } of outcomes) {
-        const result = await query().updateMany({ where: { id: row.id, leaseOwner: row.leaseOwner, status: 'sending' }, data });
-        applied += Number((result as { count?: number }).count ?? 0);
+        const count = await trx(table())
+          .where({ id: row.id, [col('leaseOwner')]: row.leaseOwner, [col('status')]: 'sending' })
+          .update(toColumns(data));
+        applied += Number(count) || 0;
       }
     });
     return applied;
   }
 
+  const JSON_ATTRIBUTES = new Set(['to', 'cc', 'bcc', 'headers', 'attemptLog', 'rejectedRecipients', 'origin']);
+
+  function toColumns(data: Partial<MessageRow>): Record<string, unknown> {
+    const out: Record<string, unknown> = { [col('updatedAt')]: new Date() };
+    for (const [key, value] of Object.entries(data)) {
+      if (value === undefined) continue;
+      out[col(key)] = JSON_ATTRIBUTES.has(key) && value !== null ? JSON.stringify(value) : typeof value === 'string' && DATE_ATTRIBUTES.has(key) ? new Date(value) : value;
+    }
+    return out;
+  }
+
+  const DATE_ATTRIBUTES = new Set(['nextAttemptAt', 'leaseExpiresAt', 'sentAt', 'failedAt', 'cancelledAt', 'bodyPurgedAt']);
+
   return {
     enqueue,
+    enqueueMany,
     claimDue,
     reclaimExpiredLeases,
     applyOutcomes,

@@ -55,7 +55,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { messageId: row.documentId, status: row.status, created };
     },
 
-    /** Queues many emails in one transaction: all are valid and queued, or none is. */
+    /**
+     * Queues many emails. All are validated first: if one is invalid, none is queued (the error names
+     * it by index). They are then written in batches, and the first ones may go out before the last
+     * ones are written.
+     */
     async sendMany(inputs: SendInput[]): Promise<SendResult[]> {
       const now = new Date();
       const messages = inputs.map((input, index) => {

@@ -8,6 +8,8 @@ import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import { runRetention } from '../outbox/retention';
 import { getPluginConfig } from '../plugin-config';
 
+const ENQUEUE_BATCH = 500;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let engine: DeliveryEngine | null = null;
   const getEngine = () => (engine ??= createDeliveryEngine(strapi, () => getPluginConfig(strapi)));
@@ -18,12 +20,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (result.created) getEngine().wake();
       return result;
     },
+    /**
+     * Inserts in batches of ENQUEUE_BATCH rows, each committed on its own and handed to the worker at
+     * once, so a large mailing starts going out while the rest is still being written.
+     */
     async enqueueMany(messages: NewMessage[]): Promise<{ row: MessageRow; created: boolean }[]> {
       const results: { row: MessageRow; created: boolean }[] = [];
-      await strapi.db.transaction(async () => {
-        for (const message of messages) results.push(await getEngine().repository.enqueue(message));
-      });
-      getEngine().wake();
+      for (let i = 0; i < messages.length; i += ENQUEUE_BATCH) {
+        results.push(...(await getEngine().repository.enqueueMany(messages.slice(i, i + ENQUEUE_BATCH))));
+        getEngine().wake();
+      }
       return results;
     },
     startWorker() {

@@ -84,9 +84,9 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
     pending.add(task);
   }
 
-  // Claim in batches of at least a quarter of the slots: one claim query per freed slot would make
-  // the database, not SMTP, the bottleneck.
-  const minBatch = Math.max(1, Math.floor(options.concurrency / 4));
+  // Claim in batches of at least half the slots: one claim query per freed slot would make the
+  // database, not SMTP, the bottleneck (a claim costs about as much as several sends).
+  const minBatch = Math.max(1, Math.floor(options.concurrency / 2));
 
   async function loop() {
     while (running) {
