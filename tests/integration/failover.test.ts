@@ -1,0 +1,88 @@
+/*
+ * Mailbox-level failures: a mailbox whose login is refused is marked failing (circuit open, visible on
+ * the mailbox) and the message goes to the next mailbox at once, without using up its attempts; when
+ * the mailbox is fixed, traffic comes back. Also: the text encoding option, and retention by count.
+ */
+import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
+import { adminApi, type AdminApi } from '../helpers/admin-api';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled } from '../helpers/outbox';
+import { startPlayground, type Playground } from '../helpers/playground';
+
+let app: Playground;
+let api: AdminApi;
+let primarySink: SmtpSink;
+let backupSink: SmtpSink;
+let notifications: any;
+let primaryId: string;
+
+beforeAll(async () => {
+  primarySink = await startSmtpSink({ auth: { user: 'bot', pass: 'right-password' } });
+  backupSink = await startSmtpSink();
+  app = await startPlayground({ env: pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...FAST_DELIVERY.delivery, circuitBreakMs: 60_000, circuitBreakMaxMs: 60_000 } }) });
+  api = await adminApi(app.url);
+  const primary = await api.request('POST', '/email-notifications/mailboxes', {
+    name: 'Primary', fromAddress: 'primary@example.com', host: '127.0.0.1', port: primarySink.port, security: 'none',
+    authType: 'login', authUser: 'bot', password: 'wrong-password', isDefault: true,
+  });
+  primaryId = primary.body.data.id;
+  await api.request('POST', '/email-notifications/mailboxes', { name: 'Backup', fromAddress: 'backup@example.com', host: '127.0.0.1', port: backupSink.port, security: 'none', priority: 10 });
+  notifications = app.strapi.plugin('email-notifications').service('notifications');
+});
+afterAll(async () => {
+  await app?.stop();
+  await Promise.all([primarySink?.close(), backupSink?.close()]);
+});
+
+it('fails over to the next mailbox when the login is refused, and shows the failing mailbox', async () => {
+  const { messageId } = await notifications.send({ to: 'ada@example.com', subject: 'Failover', text: 'x' });
+  const [received] = await backupSink.waitForMessages(1);
+  expect(received.envelope.from).toBe('backup@example.com');
+  await waitForSettled(app.strapi);
+  const [row] = await messageRows(app.strapi, { documentId: messageId });
+  expect(row).toMatchObject({ status: 'sent', mailboxName: 'Backup', retryableFailures: 0 });
+  const outcomes = row.attemptLog.map((a: any) => `${a.mailboxName}:${a.outcome}`);
+  expect(outcomes).toEqual(expect.arrayContaining(['Primary:mailbox-failed', 'Backup:sent']));
+  expect(row.attemptLog.find((a: any) => a.outcome === 'mailbox-failed')).toMatchObject({ code: 'EAUTH', responseCode: 535 });
+  expect(row.attemptLog.some((a: any) => /failover to "Backup"/.test(a.note ?? ''))).toBe(true);
+
+  const primary = (await api.request('GET', `/email-notifications/mailboxes/${primaryId}`)).body.data;
+  expect(primary.health.consecutiveFailures).toBe(1);
+  expect(new Date(primary.health.circuitOpenUntil).getTime()).toBeGreaterThan(Date.now());
+  expect(primary.health.lastFailure).toMatch(/535/);
+  expect(JSON.stringify(primary)).not.toContain('wrong-password');
+
+  // While its circuit is open, the failing mailbox is not even tried.
+  await notifications.send({ to: 'grace@example.org', subject: 'Straight to backup', text: 'x' });
+  await backupSink.waitForMessages(2);
+  await waitForSettled(app.strapi);
+  expect(primarySink.connections).toBe(1);
+});
+
+it('sends through the mailbox again once it is fixed', async () => {
+  await api.request('PUT', `/email-notifications/mailboxes/${primaryId}`, { password: 'right-password' });
+  const fixed = (await api.request('GET', `/email-notifications/mailboxes/${primaryId}`)).body.data;
+  expect(fixed.health).toMatchObject({ consecutiveFailures: 0, circuitOpenUntil: null });
+  await notifications.send({ to: 'kenji@example.jp', subject: 'Back to primary', text: 'x' });
+  const [received] = await primarySink.waitForMessages(1);
+  expect(received.user).toBe('bot');
+});
+
+it('encodes text parts as configured', async () => {
+  await api.request('PUT', '/email-notifications/settings', { delivery: { textEncoding: 'base64' } });
+  await notifications.send({ to: 'a@example.com', subject: 'Encoded', text: 'Grüße aus dem Helpdesk', mailbox: 'Backup' });
+  const received = (await backupSink.waitForMessages(3)).find((m) => m.subject === 'Encoded')!;
+  expect(received.raw).toMatch(/Content-Transfer-Encoding: base64/i);
+  expect(received.text).toContain('Grüße aus dem Helpdesk');
+  await api.request('PUT', '/email-notifications/settings', { delivery: { textEncoding: null } });
+});
+
+it('keeps the bodies of at most `retention.maxBodies` messages', async () => {
+  await waitForSettled(app.strapi);
+  await api.request('PUT', '/email-notifications/settings', { retention: { maxBodies: 2 } });
+  const report = await app.strapi.plugin('email-notifications').service('outbox').runRetention();
+  expect(report.purgedBodies).toBeGreaterThan(0);
+  const rows = await messageRows(app.strapi, { status: 'sent' });
+  const withBody = rows.filter((r: any) => r.text !== null);
+  expect(withBody).toHaveLength(2);
+  expect(withBody.map((r: any) => r.id)).toEqual(rows.slice(-2).map((r: any) => r.id));
+});
