@@ -1,11 +1,11 @@
 /*
  * Drives Debian's Chromium (never a downloaded browser) through playwright-core for the admin tests:
  * launch, register the first admin through Strapi's own form, save screenshots to docs/screenshots,
- * and collect uncaught page errors so a test can fail on a crashing UI.
+ * collect uncaught page errors so a test can fail on a crashing UI, and wait for notifications.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { ADMIN } from './admin-api';
 import { REPO_ROOT } from './playground';
 
@@ -63,12 +63,39 @@ export async function dismissAnnouncements(page: Page): Promise<void> {
   if (!modalOpen && (await close.count())) await close.click();
 }
 
-/** Saves the current viewport as docs/screenshots/<name>. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves the current viewport as docs/screenshots/<name>. `height` makes the viewport that tall for the
+ * shot: the admin scrolls inside its own container, so Playwright's fullPage cannot show more.
+ */
+export async function saveScreenshot(page: Page, name: string, options: { height?: number } = {}): Promise<string> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await dismissAnnouncements(page);
   const file = path.join(SCREENSHOT_DIR, name);
+  const viewport = page.viewportSize();
+  if (options.height && viewport) await page.setViewportSize({ width: viewport.width, height: options.height });
   // Animations off: a modal caught while fading in would be half transparent.
   await page.screenshot({ path: file, animations: 'disabled' });
+  if (options.height && viewport) await page.setViewportSize(viewport);
   return file;
+}
+
+/** Waits for a Strapi notification containing `text`, then closes it so later waits see only new ones. */
+export async function dismissNotification(page: Page, text: string | RegExp): Promise<void> {
+  const item = page
+    .getByRole('region', { name: /^Notifications/ })
+    .getByRole('listitem')
+    .filter({ hasText: text });
+  await item.waitFor();
+  await item.getByRole('button', { name: 'Close' }).click();
+  await item.waitFor({ state: 'detached' });
+}
+
+/** The text of the elements an input's aria-describedby points at (its hint and error). */
+export function describedByText(input: Locator): Promise<string> {
+  return input.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => (id ? (element.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
+      .join(' '),
+  );
 }

@@ -64,6 +64,32 @@ describe('send()', () => {
   });
 });
 
+describe('sendMany()', () => {
+  it('queues a batch, honouring idempotency keys inside it and against earlier messages', async () => {
+    const earlier = await notifications.send({ to: 'a@example.com', subject: 'Batch A', text: 'x', idempotencyKey: 'batch-a' });
+    const results = await notifications.sendMany([
+      { to: 'a@example.com', subject: 'Batch A', text: 'x', idempotencyKey: 'batch-a' },
+      { to: 'b@example.com', subject: 'Batch B', text: 'x', idempotencyKey: 'batch-b' },
+      { to: 'b@example.com', subject: 'Batch B', text: 'x', idempotencyKey: 'batch-b' },
+      { to: 'c@example.com', subject: 'Batch C', text: 'x' },
+    ]);
+    expect(results.map((r: any) => r.created)).toEqual([false, true, false, true]);
+    expect(results[0].messageId).toBe(earlier.messageId);
+    expect(results[2].messageId).toBe(results[1].messageId);
+    await waitForSettled(app.strapi);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.messages.map((m) => m.subject).sort()).toEqual(['Batch A', 'Batch B', 'Batch C']);
+  });
+
+  it('queues nothing when one message of the batch is invalid, naming it by index', async () => {
+    const before = (await messageRows(app.strapi)).length;
+    await expect(notifications.sendMany([{ to: 'ok@example.com', subject: 'fine', text: 'x' }, { to: 'bad', subject: 'x', text: 'y' }])).rejects.toMatchObject({
+      problems: [{ path: '1.to' }],
+    });
+    expect((await messageRows(app.strapi)).length).toBe(before);
+  });
+});
+
 describe('failures', () => {
   it('retries a temporary failure, keeping the same Message-ID', async () => {
     sink.setFaults({ dataResponseCode: 451 });

@@ -6,7 +6,7 @@
  * Strapi's query engine so JSON and dates are converted per database.
  */
 import type { Core } from '@strapi/strapi';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttemptRecord } from '../core/delivery/attempt-outcome';
 
 export type { AttemptRecord };
@@ -88,6 +88,16 @@ export type NewMessage = Omit<
   | 'waitingReason'
 >;
 
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A document id in Strapi's format (24 lower-case letters and digits, starting with a letter). */
+function newDocumentId(): string {
+  const bytes = randomBytes(24);
+  let id = ALPHABET[bytes[0]! % 26]!;
+  for (let i = 1; i < 24; i += 1) id += ALPHABET[bytes[i]! % 36];
+  return id;
+}
+
 export function createOutboxRepository(strapi: Core.Strapi) {
   const query = () => strapi.db.query(MESSAGE_UID);
   const knex = () => strapi.db.connection;
@@ -135,13 +145,13 @@ export function createOutboxRepository(strapi: Core.Strapi) {
       seen.add(m.idempotencyKey);
       return true;
     });
-    let createdIds: number[] = [];
+    // Document ids are chosen here, not by the database: MySQL reports only the first id of a bulk insert.
+    const documentIds = toInsert.map(() => newDocumentId());
     if (toInsert.length) {
       try {
-        const result = (await query().createMany({
-          data: toInsert.map((m) => ({ ...m, status: 'queued', attempts: 0, retryableFailures: 0, attemptLog: [] })),
-        })) as { ids: number[] };
-        createdIds = result.ids;
+        await query().createMany({
+          data: toInsert.map((m, i) => ({ ...m, documentId: documentIds[i], status: 'queued', attempts: 0, retryableFailures: 0, attemptLog: [] })),
+        });
       } catch (error) {
         if (!keys.length) throw error;
         const results: { row: MessageRow; created: boolean }[] = [];
@@ -149,12 +159,12 @@ export function createOutboxRepository(strapi: Core.Strapi) {
         return results;
       }
     }
-    const created = new Map<number, MessageRow>();
-    for (let i = 0; i < createdIds.length; i += 500) {
-      const rows = (await query().findMany({ where: { id: { $in: createdIds.slice(i, i + 500) } }, select: ['id', 'documentId', 'status'] })) as MessageRow[];
-      for (const row of rows) created.set(row.id, row);
+    const created = new Map<string, MessageRow>();
+    for (let i = 0; i < documentIds.length; i += 500) {
+      const rows = (await query().findMany({ where: { documentId: { $in: documentIds.slice(i, i + 500) } }, select: ['id', 'documentId', 'status'] })) as MessageRow[];
+      for (const row of rows) created.set(row.documentId, row);
     }
-    const insertedRows = createdIds.map((id) => created.get(id)!);
+    const insertedRows = documentIds.map((id) => created.get(id)!);
     let next = 0;
     const fresh = new Map<string, MessageRow>();
     return messages.map((message) => {
