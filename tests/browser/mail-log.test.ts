@@ -61,6 +61,8 @@ afterEach(() => {
 const row = (subject: string) => page.getByRole('row').filter({ hasText: subject });
 const tab = (name: string) => page.getByRole('tab', { name, exact: true });
 const count = (status: string) => page.getByTestId(`health-count-${status}`);
+const history = () => page.getByTestId('attempt-history');
+const htmlBody = () => page.frameLocator('iframe[title^="HTML body"]');
 
 async function openTab(name: string) {
   await tab(name).click();
@@ -75,13 +77,7 @@ test('the Sent tab lists the sent message, and the health shows the counts', asy
   await row('Your RMA was approved').getByText('customer@example.com').waitFor();
   await row('Your RMA was approved').getByText('Default mailbox').waitFor();
   expect(await row('Ticket update').count()).toBe(0);
-  for (const [status, n] of [
-    ['sent', '1'],
-    ['failed', '1'],
-    ['queued', '2'],
-  ]) {
-    await count(status).getByText(n, { exact: true }).waitFor();
-  }
+  for (const [status, n] of Object.entries({ sent: '1', failed: '1', queued: '2' })) await count(status).getByText(n, { exact: true }).waitFor();
   await page.getByRole('button', { name: /Delivery workers/ }).click();
   await page.getByText('Running', { exact: true }).first().waitFor();
   await saveScreenshot(page, 'mail-log-sent.png');
@@ -90,17 +86,15 @@ test('the Sent tab lists the sent message, and the health shows the counts', asy
 test('the detail renders the HTML body in a sandboxed iframe, the text part, and the attempt history', async () => {
   await row('Your RMA was approved').click();
   await page.getByRole('heading', { name: 'Your RMA was approved', level: 1 }).waitFor();
-  const frame = page.locator('iframe[title^="HTML body"]');
-  expect(await frame.getAttribute('sandbox')).toBe('');
-  await page.frameLocator('iframe[title^="HTML body"]').getByRole('heading', { name: 'RMA approved' }).waitFor();
-  const attempts = page.getByTestId('attempt-history');
-  await attempts.getByRole('row').filter({ hasText: 'Default mailbox' }).getByText('Sent', { exact: true }).waitFor();
+  expect(await page.locator('iframe[title^="HTML body"]').getAttribute('sandbox')).toBe('');
+  await htmlBody().getByRole('heading', { name: 'RMA approved' }).waitFor();
+  await history().getByRole('row').filter({ hasText: 'Default mailbox' }).getByText('Sent', { exact: true }).waitFor();
   expect(await page.getByTestId('server-response').innerText()).toMatch(/250/);
   expect(await page.getByTestId('message-id').innerText()).toMatch(/@/);
   await page.getByRole('tab', { name: 'Text' }).click();
   await page.getByTestId('body-text').getByText('RMA 1042 approved.').waitFor();
   await page.getByRole('tab', { name: 'HTML' }).click();
-  await page.frameLocator('iframe[title^="HTML body"]').getByText('RMA 1042 approved.').waitFor();
+  await htmlBody().getByText('RMA 1042 approved.').waitFor();
   await page.getByRole('link', { name: 'Back' }).click();
   await tab('Sent').waitFor();
 });
@@ -121,11 +115,10 @@ test('the Failed tab shows the 550 error; Retry sends it and it moves to Sent', 
   // The detail re-reads a queued message until it settles.
   await page.getByRole('heading', { level: 1, name: 'Ticket update' }).waitFor();
   await page.getByTestId('message-status').getByText('Sent', { exact: true }).waitFor();
-  await page
-    .getByTestId('attempt-history')
+  await history()
     .getByText(/Queued again by/)
     .waitFor();
-  await page.frameLocator('iframe[title^="HTML body"]').getByText('was updated.').waitFor();
+  await htmlBody().getByText('was updated.').waitFor();
   await saveScreenshot(page, 'mail-log-detail.png', { height: 1900 });
 
   await page.getByRole('link', { name: 'Back' }).click();
@@ -181,8 +174,7 @@ test('the Outbox tab shows the queued messages with their next attempt; Cancel (
   await row('Survey reminder').click();
   await page.getByRole('button', { name: 'Cancel sending' }).click();
   await dismissNotification(page, 'Message cancelled');
-  await page
-    .getByTestId('attempt-history')
+  await history()
     .getByText(/Cancelled by/)
     .waitFor();
   await page.getByRole('button', { name: 'Retry' }).waitFor();

@@ -2,7 +2,9 @@ import { classifyFailure } from '../../server/src/core/delivery/classify-error';
 import { backoffDelayMs, nextStepAfterFailure } from '../../server/src/core/delivery/retry-policy';
 import { outcomeOfFailure, outcomeOfSuccess } from '../../server/src/core/delivery/attempt-outcome';
 import { healthAfterFailure, healthAfterSuccess, isConnectionFailure } from '../../server/src/core/routing/circuit-breaker';
-import { selectMailbox, type MailboxCandidate } from '../../server/src/core/routing/select-mailbox';
+import { checkLimits, emptyUsage, recordSend, releaseSend } from '../../server/src/core/routing/limits';
+import { selectMailbox, type MailboxCandidate, type RouteRequest } from '../../server/src/core/routing/select-mailbox';
+import { createStrategyState, pickMember, type PoolMember, type Strategy } from '../../server/src/core/routing/strategies';
 
 const retry = { maxAttempts: 3, backoffBaseMs: 1000, backoffMaxMs: 10_000 };
 const now = new Date('2026-11-25T08:00:00Z');
@@ -93,36 +95,106 @@ describe('circuit breaker', () => {
 });
 
 describe('selectMailbox', () => {
-  const mb = (patch: Partial<MailboxCandidate>): MailboxCandidate => ({ id: patch.name!, name: 'x', enabled: true, direction: 'out', isDefault: false, priority: 100, circuitOpenUntil: null, ...patch });
+  const mb = (patch: Partial<MailboxCandidate>): MailboxCandidate => ({
+    id: patch.name!, name: 'x', enabled: true, direction: 'out', isDefault: false, priority: 100, circuitOpenUntil: null,
+    weight: 1, poolSize: 5, inFlight: 0, sentLastMinute: 0, limit: { ok: true }, ...patch,
+  });
   const primary = mb({ name: 'primary', isDefault: true });
   const backup = mb({ name: 'backup', priority: 10 });
   const other = mb({ name: 'other', priority: 50 });
   const open = new Date(now.getTime() + 60_000);
+  const route = (requested: string | null = null): RouteRequest => ({ requested, taskGroup: null });
+  const select = (candidates: MailboxCandidate[], request: RouteRequest) => selectMailbox(candidates, request, now, createStrategyState());
 
   it.each([
-    ['the default first', [backup, primary, other], null, 'primary'],
-    ['the requested mailbox by name', [primary, other], 'other', 'other'],
-    ['failover by priority when the default fails', [mb({ ...primary, circuitOpenUntil: open }), other, backup], null, 'backup'],
-    ['failover when the requested one is disabled', [primary, mb({ ...other, enabled: false })], 'other', 'primary'],
-    ['a mailbox whose circuit has closed again', [mb({ ...primary, circuitOpenUntil: new Date(now.getTime() - 1) })], null, 'primary'],
-  ])('picks %s', (_name, candidates, requested, expected) => {
-    const selection = selectMailbox(candidates, requested, now);
-    expect(selection.mailbox?.name).toBe(expected);
+    ['the default first', [backup, primary, other], route(), 'primary'],
+    ['the requested mailbox by name', [primary, other], route('other'), 'other'],
+    ['failover by priority when the default fails', [mb({ ...primary, circuitOpenUntil: open }), other, backup], route(), 'backup'],
+    ['failover when the requested one is disabled', [primary, mb({ ...other, enabled: false })], route('other'), 'primary'],
+    ['failover when the default reached its quota', [mb({ ...primary, limit: { ok: false, reason: 'reached its daily quota of 50', until: open } }), backup], route(), 'backup'],
+    ['a mailbox whose circuit has closed again', [mb({ ...primary, circuitOpenUntil: new Date(now.getTime() - 1) })], route(), 'primary'],
+    ['the task group pool in its order', [primary, backup, other], { requested: null, taskGroup: { name: 'rma', strategy: 'failover', mailboxIds: ['other', 'backup'], fallback: 'default' } }, 'other'],
+    ['the default pool when the task group has no usable mailbox', [primary, mb({ ...other, enabled: false })], { requested: null, taskGroup: { name: 'rma', strategy: 'failover', mailboxIds: ['other'], fallback: 'default' } }, 'primary'],
+  ] as [string, MailboxCandidate[], RouteRequest, string][])('picks %s', (_name, candidates, request, expected) => {
+    expect(select(candidates, request).mailbox?.name).toBe(expected);
+  });
+
+  it('says why the default was skipped', () => {
+    const selection = select([mb({ ...primary, circuitOpenUntil: open }), backup], route());
+    expect(selection.mailbox && selection.reason).toBe('default mailbox "primary" is failing (circuit open); failover to "backup" (priority 10)');
+    expect(select([primary, backup], route()).mailbox && select([primary], route())).toMatchObject({ routine: true });
   });
 
   it.each([
-    ['no mailbox', [], /No outgoing mailbox is configured/],
-    ['only disabled ones', [mb({ ...primary, enabled: false })], /disabled/],
-    ['only failing ones', [mb({ ...primary, circuitOpenUntil: open })], /failing/],
-    ['only incoming ones', [mb({ ...primary, direction: 'in' })], /No outgoing mailbox/],
-  ])('waits, saying why, with %s', (_name, candidates, reason) => {
-    const selection = selectMailbox(candidates as MailboxCandidate[], null, now);
+    ['no mailbox', [], route(), /No outgoing mailbox is configured/],
+    ['only disabled ones', [mb({ ...primary, enabled: false })], route(), /disabled/],
+    ['only failing ones', [mb({ ...primary, circuitOpenUntil: open })], route(), /"primary" is failing/],
+    ['only full ones', [mb({ ...primary, limit: { ok: false, reason: 'reached its rate limit of 10 per minute', until: open } })], route(), /rate limit of 10 per minute/],
+    ['only incoming ones', [mb({ ...primary, direction: 'in' })], route(), /No outgoing mailbox/],
+    ['a task group that waits for its own mailboxes', [primary, mb({ ...other, enabled: false })], { requested: null, taskGroup: { name: 'billing', strategy: 'failover', mailboxIds: ['other'], fallback: 'wait' } }, /task group "billing"/],
+  ] as [string, MailboxCandidate[], RouteRequest, RegExp][])('waits, saying why, with %s', (_name, candidates, request, reason) => {
+    const selection = select(candidates, request);
     expect(selection.mailbox).toBeNull();
     if (!selection.mailbox) expect(selection.waitingReason).toMatch(reason);
   });
 
-  it('retries when the first circuit closes', () => {
-    const selection = selectMailbox([mb({ ...primary, circuitOpenUntil: open })], null, now);
+  it('retries when the first circuit closes or limit frees up', () => {
+    const selection = select([mb({ ...primary, circuitOpenUntil: open })], route());
     expect(!selection.mailbox && selection.retryAt).toEqual(open);
+  });
+});
+
+describe('strategies', () => {
+  const member = (id: string, weight = 1, inFlight = 0, poolSize = 5): PoolMember => ({ id, weight, poolSize, inFlight, sentLastMinute: 0 });
+  const pool = [member('a', 3), member('b'), member('c')];
+  const all = new Set(['a', 'b', 'c']);
+  const spread = (strategy: Strategy, n: number, usable = all) => {
+    const state = createStrategyState();
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < n; i += 1) {
+      const m = pickMember(strategy, pool, usable, state, 'k')!;
+      counts[m.id] = (counts[m.id] ?? 0) + 1;
+    }
+    return counts;
+  };
+  it.each([
+    ['failover', 30, all, { a: 30 }],
+    ['round-robin', 30, all, { a: 10, b: 10, c: 10 }],
+    ['round-robin', 30, new Set(['a', 'c']), { a: 15, c: 15 }],
+    ['weighted', 50, all, { a: 30, b: 10, c: 10 }],
+    ['weighted', 40, new Set(['b', 'c']), { b: 20, c: 20 }],
+  ] as [Strategy, number, Set<string>, Record<string, number>][])('%s over %i sends with %j usable', (strategy, n, usable, expected) => {
+    expect(spread(strategy, n, usable)).toEqual(expected);
+  });
+  it('weighted spreads evenly, not in bursts', () => {
+    const state = createStrategyState();
+    const order = Array.from({ length: 5 }, () => pickMember('weighted', pool, all, state, 'k')!.id).join('');
+    expect(order).toBe('abaca');
+  });
+  it('least-loaded prefers the freest mailbox relative to its pool size', () => {
+    const busy = [member('a', 1, 4, 5), member('b', 1, 1, 2), member('c', 1, 1, 5)];
+    expect(pickMember('least-loaded', busy, all, createStrategyState(), 'k')!.id).toBe('c');
+  });
+});
+
+describe('limits', () => {
+  const limits = { rateLimitPerMinute: 2, dailyQuota: 3 };
+  it('counts sends per minute and per UTC day, and says until when a mailbox is full', () => {
+    let usage = emptyUsage(now);
+    usage = recordSend(usage, now);
+    expect(checkLimits(limits, usage, now)).toEqual({ ok: true });
+    usage = recordSend(usage, new Date(now.getTime() + 1000));
+    const full = checkLimits(limits, usage, new Date(now.getTime() + 2000));
+    expect(full).toEqual({ ok: false, reason: 'reached its rate limit of 2 per minute', until: new Date(now.getTime() + 60_000) });
+    const later = new Date(now.getTime() + 61_000);
+    expect(checkLimits(limits, usage, later)).toEqual({ ok: true });
+    usage = recordSend(usage, later);
+    const quota = checkLimits(limits, usage, later);
+    expect(quota).toEqual({ ok: false, reason: 'reached its daily quota of 3', until: new Date('2026-11-26T00:00:00Z') });
+    expect(checkLimits(limits, usage, new Date('2026-11-26T00:00:01Z'))).toEqual({ ok: true });
+  });
+  it('gives back a reservation whose send failed', () => {
+    const usage = recordSend(emptyUsage(now), now);
+    expect(releaseSend(usage, now.getTime())).toMatchObject({ today: 0, recent: [] });
   });
 });

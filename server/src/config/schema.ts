@@ -91,6 +91,14 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /** How mailboxes are chosen. */
+    routing: z
+      .object({
+        /** Strategy of the default pool (all enabled outgoing mailboxes, the default first) when no task group is named. */
+        defaultStrategy: z.enum(['failover', 'round-robin', 'weighted', 'least-loaded']).default('failover'),
+      })
+      .strict()
+      .default({}),
     /** What the mail log keeps. */
     retention: z
       .object({

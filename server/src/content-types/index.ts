@@ -1,6 +1,7 @@
 /* Every content type the plugin owns; UIDs are plugin::email-notifications.<singularName>. */
 import mailbox from './mailbox';
 import message from './message';
+import taskGroup from './task-group';
 import worker from './worker';
 
-export default { mailbox, message, worker };
+export default { mailbox, message, 'task-group': taskGroup, worker };

@@ -1,5 +1,6 @@
 import mailboxes from './mailboxes';
 import messages from './messages';
 import settings from './settings';
+import taskGroups from './task-groups';
 
-export default { mailboxes, messages, settings };
+export default { mailboxes, messages, settings, taskGroups };

@@ -12,7 +12,10 @@ import { outcomeOfFailure, outcomeOfSuccess, type AttemptRecord } from '../core/
 import { maskSecrets } from '../core/delivery/mask-secrets';
 import { applyExcludeExpression } from '../core/delivery/recipient-policy';
 import { healthAfterFailure, healthAfterSuccess, isConnectionFailure, type MailboxHealth } from '../core/routing/circuit-breaker';
-import { selectMailbox, type MailboxCandidate } from '../core/routing/select-mailbox';
+import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, type MailboxUsage } from '../core/routing/limits';
+import { selectMailbox, type MailboxCandidate, type RouteRequest } from '../core/routing/select-mailbox';
+import { createStrategyState, type Strategy } from '../core/routing/strategies';
+import type { StoredTaskGroup } from '../services/task-groups';
 import type { MailboxConnection } from '../core/smtp/transport-options';
 import { redactSecrets } from '../core/smtp/redact';
 import { connectionSecrets } from '../core/smtp/transport-options';
@@ -50,6 +53,10 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
   const afterSend: AfterSendHook[] = [];
   const log = strapi.log;
   let cache: CachedMailbox[] = [];
+  let taskGroups: StoredTaskGroup[] = [];
+  const strategyState = createStrategyState();
+  const usage = new Map<string, MailboxUsage>();
+  const inFlight = new Map<string, number>();
   let cacheLoadedAt = 0;
   let counters = { sent: 0, failed: 0 };
   let worker: DeliveryWorker | null = null;
@@ -72,6 +79,8 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
           circuitOpenUntil: m.row.circuitOpenUntil ? new Date(m.row.circuitOpenUntil) : null,
         }),
       }));
+      taskGroups = await strapi.plugin('email-notifications').service('taskGroups').loadForRouting();
+      await mergeUsageFromDatabase();
       cacheLoadedAt = Date.now();
     })().finally(() => {
       refreshing = null;
@@ -79,24 +88,59 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     return refreshing;
   }
 
-  function candidates(): MailboxCandidate[] {
+  /**
+   * Other instances send through the same mailboxes: their sends (already written) count against the
+   * limits too. Local counts run ahead of the database (results are written in batches), so the larger
+   * of the two wins.
+   */
+  async function mergeUsageFromDatabase() {
+    const now = new Date();
+    const counts = await repo.sentCountsByMailbox(new Date(emptyUsage(now).day), new Date(now.getTime() - 60_000));
+    for (const m of cache) {
+      const id = m.row.documentId;
+      const local = currentUsage(usage.get(id) ?? emptyUsage(now), now);
+      const stored = counts.get(id) ?? { today: 0, lastMinute: 0 };
+      const missing = Math.max(0, stored.lastMinute - local.recent.length);
+      usage.set(id, { day: local.day, today: Math.max(local.today, stored.today), recent: [...Array(missing).fill(now.getTime()), ...local.recent] });
+    }
+  }
+
+  function candidates(now: Date): MailboxCandidate[] {
     return cache
       .filter((m) => m.connection)
-      .map((m) => ({
-        id: m.row.documentId,
-        name: m.row.name,
-        enabled: m.row.enabled,
-        direction: m.row.direction,
-        isDefault: m.row.isDefault,
-        priority: m.row.priority,
-        circuitOpenUntil: m.health.circuitOpenUntil,
-      }));
+      .map((m) => {
+        const id = m.row.documentId;
+        const used = currentUsage(usage.get(id) ?? emptyUsage(now), now);
+        return {
+          id,
+          name: m.row.name,
+          enabled: m.row.enabled,
+          direction: m.row.direction,
+          isDefault: m.row.isDefault,
+          priority: m.row.priority,
+          circuitOpenUntil: m.health.circuitOpenUntil,
+          weight: m.row.weight,
+          poolSize: m.row.poolSize,
+          inFlight: inFlight.get(id) ?? 0,
+          sentLastMinute: used.recent.length,
+          limit: checkLimits(m.row, used, now),
+        };
+      });
   }
+
+  function routeOf(row: MessageRow): RouteRequest {
+    if (!row.taskGroup) return { requested: row.requestedMailbox, taskGroup: null };
+    const group = taskGroups.find((g) => g.name === row.taskGroup);
+    if (!group) return { requested: row.requestedMailbox, taskGroup: null, unknownTaskGroup: row.taskGroup };
+    return { requested: row.requestedMailbox, taskGroup: { name: group.name, strategy: group.strategy as Strategy, mailboxIds: group.mailboxes ?? [], fallback: group.fallback } };
+  }
+
+  const defaultStrategy = () => config().routing.defaultStrategy;
 
   async function deliver(row: MessageRow): Promise<DeliveryResult> {
     await refreshMailboxes();
     const now = new Date();
-    const selection = selectMailbox(candidates(), row.requestedMailbox, now);
+    const selection = selectMailbox(candidates(now), routeOf(row), now, strategyState, defaultStrategy());
     if (!selection.mailbox) {
       const unreadable = cache.filter((m) => m.connectionError).map((m) => `"${m.row.name}": ${m.connectionError}`);
       const waitingReason = [selection.waitingReason, ...unreadable].join(' ').slice(0, 500);
@@ -136,6 +180,10 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     const messageId = row.messageId ?? `<${row.documentId}.${now.getTime().toString(36)}@${domainOf(mailbox.row.fromAddress)}>`;
     const ctx = { retryableFailures: row.retryableFailures, attempts: row.attempts, mailbox: { id: mailbox.row.documentId, name: mailbox.row.name }, now, durationMs: 0 };
     const started = Date.now();
+    const mailboxId = mailbox.row.documentId;
+    // Reserve the send against the limits now, so concurrent deliveries in this instance see it.
+    usage.set(mailboxId, recordSend(usage.get(mailboxId) ?? emptyUsage(now), now));
+    inFlight.set(mailboxId, (inFlight.get(mailboxId) ?? 0) + 1);
     const selectionNote: AttemptRecord = { at: now.toISOString(), mailboxId: mailbox.row.documentId, mailboxName: mailbox.row.name, outcome: 'waiting', note: `Chosen: ${selection.reason}.` };
     try {
       const info = await pool.send(mailbox.row.documentId, mailbox.connection!, mailbox.row.poolSize, {
@@ -151,6 +199,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         messageId,
         textEncoding: config().delivery.textEncoding,
       });
+      inFlight.set(mailboxId, (inFlight.get(mailboxId) ?? 1) - 1);
       const outcome = outcomeOfSuccess({ ...ctx, durationMs: Date.now() - started }, info);
       const wasFailing = mailbox.health.consecutiveFailures > 0 || mailbox.health.circuitOpenUntil !== null;
       mailbox.health = healthAfterSuccess();
@@ -158,10 +207,12 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: true,
         events: [],
-        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote, !!selection.routine), outcome.record] } as never,
         ...(wasFailing ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, success: true } } : {}),
       };
     } catch (caught) {
+      inFlight.set(mailboxId, (inFlight.get(mailboxId) ?? 1) - 1);
+      usage.set(mailboxId, releaseSend(usage.get(mailboxId)!, now.getTime()));
       const error = caught as { code?: string; responseCode?: number; command?: string; message?: string; response?: string };
       const secrets = connectionSecrets(mailbox.connection!);
       const clean = {
@@ -176,7 +227,8 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
       // The circuit is updated first, so the retry time knows whether another mailbox is usable.
       const kind = classifyFailure(clean);
       mailbox.health = healthAfterFailure(before, kind, isConnectionFailure(clean), now, delivery);
-      const next = selectMailbox(candidates(), row.requestedMailbox, now);
+      // A scratch strategy state: this look-ahead must not move the real rotation.
+      const next = selectMailbox(candidates(now), routeOf(row), now, createStrategyState(), defaultStrategy());
       const mailboxRetryAt = next.mailbox ? now : next.retryAt;
       const outcome = outcomeOfFailure({ ...ctx, durationMs: Date.now() - started }, clean, delivery, Math.random, mailboxRetryAt);
       const healthChanged = before.consecutiveFailures !== mailbox.health.consecutiveFailures || before.circuitOpenUntil !== mailbox.health.circuitOpenUntil;
@@ -185,15 +237,15 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: false,
         events: outcome.events,
-        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote, !!selection.routine), outcome.record] } as never,
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
       };
     }
   }
 
-  /** The routing choice is logged when it is not the plain default, so failover hops stay visible. */
-  function logSelection(note: AttemptRecord): AttemptRecord[] {
-    return note.note && !note.note.startsWith('Chosen: default mailbox') ? [note] : [];
+  /** The routing choice is logged unless it is the everyday one, so failover hops stay visible. */
+  function logSelection(note: AttemptRecord, routine: boolean): AttemptRecord[] {
+    return routine ? [] : [note];
   }
 
   async function flush(results: DeliveryResult[]) {

@@ -293,6 +293,17 @@ export function createOutboxRepository(strapi: Core.Strapi) {
       ]);
       return { rows: rows as MessageRow[], total: Number(total) };
     },
+    /** Messages sent per mailbox since `dayStart` and since `minuteStart`, for the sending limits. */
+    sentCountsByMailbox: async (dayStart: Date, minuteStart: Date) => {
+      const rows: { mailbox: string; today: string | number; minute: string | number }[] = await knex()(table())
+        .select(`${col('mailboxId')} as mailbox`)
+        .count('* as today')
+        .sum({ minute: knex().raw('CASE WHEN ?? >= ? THEN 1 ELSE 0 END', [col('sentAt'), minuteStart]) })
+        .where(col('status'), 'sent')
+        .andWhere(col('sentAt'), '>=', dayStart)
+        .groupBy(col('mailboxId'));
+      return new Map(rows.map((r) => [r.mailbox, { today: Number(r.today), lastMinute: Number(r.minute ?? 0) }]));
+    },
     countByStatus: async () => {
       const rows: { status: string; count: string | number }[] = await knex()(table()).select(`${col('status')} as status`).count('* as count').groupBy(col('status'));
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)])) as Partial<Record<MessageStatus, number>>;

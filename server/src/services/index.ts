@@ -4,5 +4,6 @@ import notifications from './notifications';
 import outbox from './outbox';
 import settings from './settings';
 import smtpTools from './smtp-tools';
+import taskGroups from './task-groups';
 
-export default { mailboxes, mailLog, notifications, outbox, settings, smtpTools };
+export default { mailboxes, mailLog, notifications, outbox, settings, smtpTools, taskGroups };
