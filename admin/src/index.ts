@@ -1,14 +1,23 @@
 /*
- * Admin entry: registers the plugin, its Settings section "Email notifications" (guarded by the read
- * permission; pages re-check it with Page.Protect) and its translations.
+ * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
+ * notifications" (Mailboxes, Options), each link guarded by its read permission (pages re-check it
+ * with Page.Protect), and its translations.
  */
+import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PERMISSIONS } from './permissions';
+import { MESSAGE_PERMISSIONS, PERMISSIONS, SETTINGS_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: 'Email notifications' });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Mail,
+      intlLabel: { id: `${PLUGIN_ID}.menu.mailLog`, defaultMessage: 'Mail log' },
+      Component: () => import('./pages/MailLogApp'),
+      permissions: MESSAGE_PERMISSIONS.read,
+    });
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Email notifications' } },
       [
@@ -18,6 +27,13 @@ export default {
           intlLabel: { id: `${PLUGIN_ID}.settings.mailboxes`, defaultMessage: 'Mailboxes' },
           Component: () => import('./pages/MailboxesSettings'),
           permissions: PERMISSIONS.read,
+        },
+        {
+          id: 'options',
+          to: `${PLUGIN_ID}/options`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.options`, defaultMessage: 'Options' },
+          Component: () => import('./pages/OptionsSettings'),
+          permissions: SETTINGS_PERMISSIONS.read,
         },
       ],
     );

@@ -1,0 +1,118 @@
+/*
+ * Settings > Email notifications > Options: the form over GET/PUT /settings. Owns the edited values
+ * and the pending "reset to file value" clicks; Save sends only what changed (a reset as `null`).
+ * The server is the only validator: its field errors (path delivery.maxAttempts) sit under the inputs.
+ */
+import * as React from 'react';
+import { Button, Flex } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { toApiProblem } from '../../api/api-error';
+import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/mail-log-types';
+import { useSaveSettings } from '../../api/queries';
+import { useT } from '../../utils/use-t';
+import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { SettingInput, type SettingValue } from './SettingInput';
+import { fieldPath, SETTING_GROUPS, type SettingField } from './setting-fields';
+
+type Draft = Record<string, SettingValue>;
+
+const read = (values: SettingsValues | SettingsView['overridden'], field: SettingField): SettingValue =>
+  (values[field.group] as Record<string, SettingValue> | undefined)?.[field.key];
+
+const toDraft = (values: SettingsValues): Draft =>
+  Object.fromEntries(SETTING_GROUPS.flatMap(({ fields }) => fields.map((field) => [fieldPath(field), read(values, field)])));
+
+/** What Save sends: changed values, and `null` for every field to put back to its file value. */
+function toUpdate(draft: Draft, resets: string[], saved: SettingsValues): SettingsUpdate {
+  const update: SettingsUpdate = {};
+  for (const field of SETTING_GROUPS.flatMap(({ fields }) => fields)) {
+    const path = fieldPath(field);
+    const reset = resets.includes(path);
+    if (!reset && draft[path] === read(saved, field)) continue;
+    // An emptied number field is sent as typed (''): the server says what is wrong with it.
+    const value = reset ? null : (draft[path] ?? '');
+    update[field.group] = { ...update[field.group], [field.key]: value };
+  }
+  return update;
+}
+
+export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpdate: boolean }) => {
+  const t = useT();
+  const { toggleNotification } = useNotification();
+  const save = useSaveSettings();
+  const [draft, setDraft] = React.useState<Draft>(() => toDraft(view.values));
+  const [resets, setResets] = React.useState<string[]>([]);
+  const [errors, setErrors] = React.useState<Record<string, string>>({});
+
+  const change = (field: SettingField, value: SettingValue) => {
+    const path = fieldPath(field);
+    setDraft((current) => ({ ...current, [path]: value }));
+    setResets((current) => current.filter((p) => p !== path));
+    setErrors(({ [path]: _, ...rest }) => rest);
+  };
+
+  const reset = (field: SettingField) => {
+    const path = fieldPath(field);
+    setDraft((current) => ({ ...current, [path]: read(view.fileValues, field) }));
+    setResets((current) => [...current, path]);
+    setErrors(({ [path]: _, ...rest }) => rest);
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      const saved = await save.mutateAsync(toUpdate(draft, resets, view.values));
+      setDraft(toDraft(saved.values));
+      setResets([]);
+      setErrors({});
+      toggleNotification({ type: 'success', message: t('email-notifications.options.saved') });
+    } catch (error) {
+      const problem = toApiProblem(error);
+      setErrors(problem.fieldErrors);
+      toggleNotification({ type: 'danger', message: problem.message });
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('email-notifications.page.title', { name: t('email-notifications.options.title') })}</Page.Title>
+      <form onSubmit={submit} noValidate>
+        <Layouts.Header
+          title={t('email-notifications.options.title')}
+          subtitle={t('email-notifications.options.subtitle')}
+          primaryAction={
+            canUpdate && (
+              <Button type="submit" startIcon={<Check />} loading={save.isLoading}>
+                {t('email-notifications.action.save')}
+              </Button>
+            )
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            {SETTING_GROUPS.map(({ group, title, description, fields }) => (
+              <FormSection key={group} title={t(title)} description={t(description)}>
+                {fields.map((field) => (
+                  <Cell key={field.key}>
+                    <SettingInput
+                      field={field}
+                      value={draft[fieldPath(field)]}
+                      fileValue={read(view.fileValues, field)}
+                      overridden={read(view.overridden, field) !== undefined}
+                      resetPending={resets.includes(fieldPath(field))}
+                      error={errors[fieldPath(field)]}
+                      disabled={!canUpdate}
+                      onChange={(value) => change(field, value)}
+                      onReset={() => reset(field)}
+                    />
+                  </Cell>
+                ))}
+              </FormSection>
+            ))}
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
