@@ -7,5 +7,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin!.services.permission.actionProvider.registerMany(ACTION_DEFINITIONS);
   await strapi.plugin(PLUGIN_ID).service('settings').refresh();
   await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
-  strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
+  await strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
 };

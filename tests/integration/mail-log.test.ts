@@ -74,7 +74,7 @@ describe('mail log', () => {
 
     const again = await api.request('POST', `/email-notifications/messages/${messageId}/retry`);
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toMatch(/only failed or cancelled/);
+    expect(again.body.error.message).toMatch(/Only failed or cancelled/);
 
     expect((await api.request('DELETE', `/email-notifications/messages/${messageId}`)).status).toBe(204);
     expect((await api.request('GET', `/email-notifications/messages/${messageId}`)).status).toBe(404);

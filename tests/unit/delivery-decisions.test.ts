@@ -97,7 +97,7 @@ describe('circuit breaker', () => {
 describe('selectMailbox', () => {
   const mb = (patch: Partial<MailboxCandidate>): MailboxCandidate => ({
     id: patch.name!, name: 'x', enabled: true, direction: 'out', isDefault: false, priority: 100, circuitOpenUntil: null,
-    weight: 1, poolSize: 5, inFlight: 0, sentLastMinute: 0, limit: { ok: true }, ...patch,
+    weight: 1, poolSize: 5, inFlight: 0, sentLastMinute: 0, limit: { ok: true }, latitude: null, longitude: null, countryCode: null, ...patch,
   });
   const primary = mb({ name: 'primary', isDefault: true });
   const backup = mb({ name: 'backup', priority: 10 });

@@ -96,6 +96,20 @@ export const pluginConfigSchema = z
       .object({
         /** Strategy of the default pool (all enabled outgoing mailboxes, the default first) when no task group is named. */
         defaultStrategy: z.enum(['failover', 'round-robin', 'weighted', 'least-loaded']).default('failover'),
+        /** Send through the mailbox nearest the recipient (from the recipient's IP address). */
+        geo: z
+          .object({
+            enabled: z.boolean().default(false),
+            /** A MaxMind-format City database: GeoLite2/GeoIP2-City.mmdb, or an @ip-location-db *-city-mmdb file. */
+            databasePath: z.string().min(1).optional(),
+          })
+          .strict()
+          .default({})
+          .superRefine((geo, ctx) => {
+            if (geo.enabled && !geo.databasePath) {
+              ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['databasePath'], message: 'is required when geo routing is enabled (the path of a GeoLite2-City.mmdb file)' });
+            }
+          }),
       })
       .strict()
       .default({}),

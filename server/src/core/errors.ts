@@ -51,9 +51,15 @@ export class NotFoundError extends PluginError {
 
 export class ConflictError extends PluginError {
   constructor(problems: FieldProblem[]) {
-    super('CONFLICT', summarizeProblems(problems), problems);
+    // A conflict is about the state of things, not a form field: the message reads as a sentence.
+    super('CONFLICT', problems.map((p) => capitalize(p.message)).join(' '), problems);
     this.name = 'ConflictError';
   }
+}
+
+function capitalize(text: string): string {
+  const sentence = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 export function summarizeProblems(problems: FieldProblem[]): string {

@@ -32,6 +32,9 @@ export interface StoredMailbox {
   poolSize: number;
   rateLimitPerMinute: number;
   dailyQuota: number;
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
   circuitOpenUntil: string | null;
   consecutiveFailures: number;
   lastFailure: string | null;
@@ -70,6 +73,9 @@ export function toMailboxDto(row: StoredMailbox) {
     poolSize: row.poolSize,
     rateLimitPerMinute: row.rateLimitPerMinute,
     dailyQuota: row.dailyQuota,
+    latitude: row.latitude ?? null,
+    longitude: row.longitude ?? null,
+    countryCode: row.countryCode ?? '',
     health: {
       circuitOpenUntil: row.circuitOpenUntil ?? null,
       consecutiveFailures: row.consecutiveFailures ?? 0,

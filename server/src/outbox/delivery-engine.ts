@@ -21,6 +21,7 @@ import { redactSecrets } from '../core/smtp/redact';
 import { connectionSecrets } from '../core/smtp/transport-options';
 import type { StoredMailbox } from '../mailboxes/mailbox-dto';
 import type { PluginConfig } from '../config/schema';
+import { openGeoLookup, type GeoLookup } from '../geo/geo-lookup';
 import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryWorker, type DeliveryWorker } from '../worker/delivery-worker';
 import { createOutboxRepository, type MessageRow } from './outbox-repository';
@@ -60,6 +61,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
   let cacheLoadedAt = 0;
   let counters = { sent: 0, failed: 0 };
   let worker: DeliveryWorker | null = null;
+  let geoLookup: GeoLookup | null = null;
 
   const mailboxService = () => strapi.plugin('email-notifications').service('mailboxes');
 
@@ -124,15 +126,30 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
           inFlight: inFlight.get(id) ?? 0,
           sentLastMinute: used.recent.length,
           limit: checkLimits(m.row, used, now),
+          latitude: m.row.latitude ?? null,
+          longitude: m.row.longitude ?? null,
+          countryCode: m.row.countryCode || null,
         };
       });
   }
 
   function routeOf(row: MessageRow): RouteRequest {
-    if (!row.taskGroup) return { requested: row.requestedMailbox, taskGroup: null };
+    const geo = geoOf(row);
+    if (!row.taskGroup) return { requested: row.requestedMailbox, taskGroup: null, ...geo };
     const group = taskGroups.find((g) => g.name === row.taskGroup);
-    if (!group) return { requested: row.requestedMailbox, taskGroup: null, unknownTaskGroup: row.taskGroup };
-    return { requested: row.requestedMailbox, taskGroup: { name: group.name, strategy: group.strategy as Strategy, mailboxIds: group.mailboxes ?? [], fallback: group.fallback } };
+    if (!group) return { requested: row.requestedMailbox, taskGroup: null, unknownTaskGroup: row.taskGroup, ...geo };
+    return {
+      requested: row.requestedMailbox,
+      taskGroup: { name: group.name, strategy: group.strategy as Strategy, mailboxIds: group.mailboxes ?? [], fallback: group.fallback },
+      ...geo,
+    };
+  }
+
+  function geoOf(row: MessageRow): Pick<RouteRequest, 'recipientLocation' | 'geoNote'> {
+    if (!row.recipientIp || !geoLookup) return {};
+    const answer = geoLookup.locate(row.recipientIp);
+    if (answer.location) return { recipientLocation: answer.location };
+    return { geoNote: `geo routing: ${answer.reason}, so the pool's strategy decides` };
   }
 
   const defaultStrategy = () => config().routing.defaultStrategy;
@@ -320,6 +337,12 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
   return {
     instanceId,
     repository: repo,
+    /** Opens the geo database when geo routing is on; a missing or unreadable file stops start-up. */
+    async prepare() {
+      const geo = config().routing.geo;
+      geoLookup = geo.enabled && geo.databasePath ? await openGeoLookup(geo.databasePath) : null;
+      if (!geo.enabled) log.info('[email-notifications] geo routing is off (routing.geo.enabled); mailboxes are chosen by strategy only');
+    },
     start() {
       const delivery = config().delivery;
       worker = createDeliveryWorker<MessageRow, DeliveryResult>(

@@ -45,6 +45,10 @@ export function toMessageDetail(row: MessageRow) {
     attemptLog: row.attemptLog ?? [],
     requestedMailbox: row.requestedMailbox,
     taskGroup: row.taskGroup,
+    recipientIp: row.recipientIp,
+    /** False when Retry would be refused: not failed/cancelled, body deleted, or secrets masked after sending. */
+    canRetry: (row.status === 'failed' || row.status === 'cancelled') && !row.bodyPurgedAt && !row.secretsMasked,
+    secretsMasked: row.secretsMasked,
     idempotencyKey: row.idempotencyKey,
     origin: row.origin ?? {},
     sizeBytes: row.sizeBytes,

@@ -35,6 +35,7 @@ export interface MessageRow {
   encoding: string | null;
   requestedMailbox: string | null;
   taskGroup: string | null;
+  recipientIp: string | null;
   mailboxId: string | null;
   mailboxName: string | null;
   attempts: number;

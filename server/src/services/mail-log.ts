@@ -112,7 +112,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (queued > 0 && !workerList.some((w) => w.alive)) {
         problems.push({ code: 'NO_WORKER', message: 'Messages are waiting but no delivery worker is running in any Strapi instance.' });
       }
-      if (mailboxes.length === 0) problems.push({ code: 'NO_MAILBOX', message: 'No enabled outgoing mailbox: messages wait until one is added.' });
+      if (mailboxes.length === 0) {
+        problems.push({ code: 'NO_MAILBOX', message: 'No outgoing mailbox is enabled: messages wait until one is added or enabled.' });
+      }
       else if (failing.length === mailboxes.length) {
         problems.push({ code: 'ALL_MAILBOXES_FAILING', message: `Every outgoing mailbox is failing (${failing.map((m) => m.name).join(', ')}).` });
       }

@@ -38,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       encoding: null,
       requestedMailbox: message.requestedMailbox,
       taskGroup: message.taskGroup,
+      recipientIp: message.recipientIp,
       nextAttemptAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
       messageId: null,
       idempotencyKey: message.idempotencyKey,

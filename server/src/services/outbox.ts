@@ -32,7 +32,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       return results;
     },
-    startWorker() {
+    async startWorker() {
+      await getEngine().prepare();
       if (getPluginConfig(strapi).delivery.workerEnabled) getEngine().start();
     },
     async stopWorker() {

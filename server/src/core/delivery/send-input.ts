@@ -36,6 +36,8 @@ export const sendInputSchema = z
     /** Mailbox name or id to send through (else the routing decides). */
     mailbox: z.string().min(1).max(100).optional(),
     taskGroup: z.string().min(1).max(100).optional(),
+    /** The recipient's IP address, for geo routing (the nearest mailbox sends). */
+    recipientIp: z.string().min(2).max(45).regex(/^[0-9a-fA-F:.]+$/, 'must be an IPv4 or IPv6 address').optional(),
     /** Same key twice = one message. */
     idempotencyKey: z.string().min(1).max(255).optional(),
     /** Overrides the delivery delay for this message (seconds). */
@@ -72,6 +74,7 @@ export interface NormalisedMessage {
   headers: Record<string, string>;
   requestedMailbox: string | null;
   taskGroup: string | null;
+  recipientIp: string | null;
   idempotencyKey: string | null;
   delaySeconds: number | null;
   originType: 'api' | 'rule' | 'event' | 'strapi-email' | 'test' | 'smtp-event';
@@ -108,6 +111,7 @@ export function normaliseSendInput(input: unknown): NormalisedMessage {
     headers: { ...(value.headers ?? {}), ...AUTOMATIC_HEADERS },
     requestedMailbox: value.mailbox ?? null,
     taskGroup: value.taskGroup ?? null,
+    recipientIp: value.recipientIp ?? null,
     idempotencyKey: value.idempotencyKey ?? null,
     delaySeconds: value.delaySeconds ?? null,
     originType,

@@ -75,6 +75,11 @@ export const mailboxFieldsSchema = z
     poolSize: z.number().int().min(1).max(50),
     rateLimitPerMinute: z.number().int().min(0).max(100000),
     dailyQuota: z.number().int().min(0).max(10000000),
+    /** Where the mailbox's server is, for geo routing (decimal degrees). */
+    latitude: z.number().min(-90).max(90).nullable(),
+    longitude: z.number().min(-180).max(180).nullable(),
+    /** ISO 3166-1 alpha-2 country of the server, for geo routing when coordinates are unknown. */
+    countryCode: z.union([z.literal(''), z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as DE or US')]),
   })
   .strict();
 
@@ -105,6 +110,9 @@ export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host
   poolSize: 5,
   rateLimitPerMinute: 0,
   dailyQuota: 0,
+  latitude: null,
+  longitude: null,
+  countryCode: '',
 };
 
 /** Create: name, from address and host are required; the rest falls back to the defaults. */

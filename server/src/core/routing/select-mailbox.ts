@@ -6,6 +6,7 @@
  * reason the mail log shows. With no usable mailbox it says why and when to look again: the message
  * waits, it is never dropped.
  */
+import { nearest, type GeoLocation } from './geo';
 import type { LimitVerdict } from './limits';
 import { pickMember, type Strategy, type StrategyState } from './strategies';
 
@@ -22,6 +23,9 @@ export interface MailboxCandidate {
   inFlight: number;
   sentLastMinute: number;
   limit: LimitVerdict;
+  latitude: number | null;
+  longitude: number | null;
+  countryCode: string | null;
 }
 
 export interface TaskGroupRoute {
@@ -37,6 +41,10 @@ export interface RouteRequest {
   taskGroup: TaskGroupRoute | null;
   /** A task group was named but does not exist (the message still goes, through the default pool). */
   unknownTaskGroup?: string | null;
+  /** Where the recipient is (geo routing); the nearest usable mailbox of the pool wins. */
+  recipientLocation?: GeoLocation | null;
+  /** Why geo routing could not place the recipient (private or unknown address), for the log. */
+  geoNote?: string | null;
 }
 
 /** `routine` is true for the everyday choice (the default mailbox, nothing unusual), which the log skips. */
@@ -60,7 +68,15 @@ export function selectMailbox(
 ): Selection {
   const outgoing = candidates.filter((m) => m.direction === 'out');
   const usable = new Set(outgoing.filter((m) => unusableBecause(m, now) === null).map((m) => m.id));
-  const notes: string[] = [];
+  const notes: string[] = request.geoNote ? [request.geoNote] : [];
+  const pick = (strategy: Strategy, pool: MailboxCandidate[], key: string): { mailbox: MailboxCandidate; how: string } | null => {
+    if (request.recipientLocation) {
+      const near = nearest(pool.filter((m) => usable.has(m.id)), request.recipientLocation);
+      if (near) return { mailbox: near.mailbox, how: `nearest to the recipient (${request.recipientLocation.label}): ${near.how}` };
+    }
+    const chosen = pickMember(strategy, pool, usable, state, key);
+    return chosen ? { mailbox: chosen, how: strategy } : null;
+  };
 
   if (request.requested) {
     const wanted = outgoing.find((m) => m.id === request.requested || m.name === request.requested);
@@ -71,8 +87,8 @@ export function selectMailbox(
   if (request.taskGroup) {
     const group = request.taskGroup;
     const pool = group.mailboxIds.map((id) => outgoing.find((m) => m.id === id)).filter((m): m is MailboxCandidate => !!m);
-    const chosen = pickMember(group.strategy, pool, usable, state, `group:${group.name}`);
-    if (chosen) return { mailbox: chosen, reason: [...notes, `task group "${group.name}" (${group.strategy})`].join('; ') };
+    const chosen = pick(group.strategy, pool, `group:${group.name}`);
+    if (chosen) return { mailbox: chosen.mailbox, reason: [...notes, `task group "${group.name}" (${chosen.how})`].join('; ') };
     const why = `no mailbox of task group "${group.name}" is usable`;
     if (group.fallback === 'wait') return waiting([...notes, why], pool, now);
     notes.push(why);
@@ -81,10 +97,11 @@ export function selectMailbox(
   }
 
   const pool = [...outgoing].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.priority - b.priority || a.name.localeCompare(b.name));
-  const chosen = pickMember(defaultStrategy, pool, usable, state, 'default');
+  const chosen = pick(defaultStrategy, pool, 'default');
+  if (chosen && chosen.how !== defaultStrategy) return { mailbox: chosen.mailbox, reason: [...notes, `"${chosen.mailbox.name}", ${chosen.how}`].join('; ') };
   if (chosen) {
-    const routine = notes.length === 0 && chosen.isDefault && defaultStrategy === 'failover';
-    return { mailbox: chosen, reason: [...notes, defaultPoolReason(chosen, pool, defaultStrategy, now)].join('; '), routine };
+    const routine = notes.length === 0 && chosen.mailbox.isDefault && defaultStrategy === 'failover';
+    return { mailbox: chosen.mailbox, reason: [...notes, defaultPoolReason(chosen.mailbox, pool, defaultStrategy, now)].join('; '), routine };
   }
   return waiting(notes, pool, now);
 }
