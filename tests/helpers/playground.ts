@@ -82,8 +82,9 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
     await strapi.load();
     await strapi.listen();
   } catch (error) {
-    // A boot that failed has opened nothing worth closing (config is checked before the database),
-    // but Strapi still finishes a few lazy imports: let them settle before the test file ends.
+    // A boot that failed in bootstrap has opened the database and more: close what it opened.
+    // Strapi also finishes a few lazy imports: let them settle before the test file ends.
+    if (strapi.db) await strapi.destroy().catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
     restoreProcessListeners(saved);
     fs.rmSync(tmpDir, { recursive: true, force: true });
