@@ -109,6 +109,9 @@ describe('limits', () => {
     await api.request('PUT', `/email-notifications/mailboxes/${ids[0]}`, { dailyQuota: sentToday + 50 });
     await sendBatch(80, {});
     expect(counts()).toEqual([50, 30, 0]);
+    const listed = (await api.request('GET', '/email-notifications/mailboxes')).body.data.find((m: any) => m.id === ids[0]);
+    expect(listed.usage.sentToday).toBe(sentToday + 50);
+    expect(listed.dailyQuota).toBe(sentToday + 50);
     const rows = await messageRows(app.strapi, { status: 'sent' });
     expect(rows.slice(-80).some((r: any) => r.attemptLog.some((a: any) => new RegExp(`reached its daily quota of ${sentToday + 50}`).test(a.note ?? '')))).toBe(true);
   });

@@ -205,9 +205,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     loadForSending,
     recordHealth,
+    /** Every mailbox, with what it sent today (UTC) and in the last minute, next to its limits. */
     async list() {
       const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
-      return rows.map(toMailboxDto);
+      const now = new Date();
+      const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+      const counts: Map<string, { today: number; lastMinute: number }> = await strapi
+        .plugin('email-notifications')
+        .service('outbox')
+        .repository()
+        .sentCountsByMailbox(day, new Date(now.getTime() - 60_000));
+      return rows.map((row) => {
+        const used = counts.get(row.documentId) ?? { today: 0, lastMinute: 0 };
+        return { ...toMailboxDto(row), usage: { sentToday: used.today, sentLastMinute: used.lastMinute } };
+      });
     },
     async findOne(id: string) {
       return toMailboxDto(await findRow(id));
