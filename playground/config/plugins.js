@@ -22,6 +22,11 @@ module.exports = ({ env }) => ({
       // The demo points this at its embedded SMTP capture server; set it to your own SMTP server,
       // e.g. smtp://user:password@smtp.example.com:587?from=helpdesk@example.com
       ...(env('EMAIL_NOTIFICATIONS_SMTP_URL') ? { defaultMailbox: env('EMAIL_NOTIFICATIONS_SMTP_URL') } : {}),
+      // Mailboxes set to "registered users only" send to customers and admin users.
+      registeredRecipientSources: [
+        { uid: 'api::customer.customer', field: 'email' },
+        { uid: 'admin::user', field: 'email' },
+      ],
       // Any other option as JSON, e.g. '{"smtpTimeouts":{"connectionTimeoutMs":5000}}' (used by the tests).
       ...JSON.parse(env('PLAYGROUND_PLUGIN_CONFIG', '{}')),
     },

@@ -63,6 +63,7 @@ describe('default mailbox from the options', () => {
     ['an unsupported URL scheme', { EMAIL_NOTIFICATIONS_SMTP_URL: 'ftp://files.example.com' }, /defaultMailbox: uses the scheme "ftp"/],
     ['a URL without a sender', { EMAIL_NOTIFICATIONS_SMTP_URL: 'smtp://relay.example.com' }, /defaultMailbox\.fromAddress: is required \(add \?from=/],
     ['an unknown option', { PLAYGROUND_PLUGIN_CONFIG: '{"retries":3}' }, /unknown field\(s\) "retries"/],
+    ['a registered-recipient source that does not exist', { PLAYGROUND_PLUGIN_CONFIG: '{"registeredRecipientSources":[{"uid":"api::client.client"}]}' }, /registeredRecipientSources\.0\.uid: there is no content type "api::client.client"/],
   ])('Strapi refuses to start with %s, naming the option', async (_name, env, message) => {
     await expect(startPlayground({ env })).rejects.toThrow(message);
   });

@@ -86,3 +86,24 @@ it('keeps the bodies of at most `retention.maxBodies` messages', async () => {
   expect(withBody).toHaveLength(2);
   expect(withBody.map((r: any) => r.id)).toEqual(rows.slice(-2).map((r: any) => r.id));
 });
+
+it('a mailbox for registered users only drops other recipients, and cancels a message left with none', async () => {
+  await api.request('PUT', '/email-notifications/settings', { retention: { maxBodies: null } });
+  const created = await api.request('POST', '/email-notifications/mailboxes', {
+    name: 'Customers only', fromAddress: 'care@example.com', host: '127.0.0.1', port: backupSink.port, security: 'none', allowedRecipients: 'registered',
+  });
+  expect(created.status).toBe(201);
+  await app.strapi.documents('api::customer.customer').create({ data: { name: 'Known Customer', email: 'Known@Example.com' } });
+  backupSink.clear();
+  const mixed = await notifications.send({ to: ['known@example.com', 'stranger@example.com'], subject: 'Registered only', text: 'x', mailbox: 'Customers only' });
+  const [received] = await backupSink.waitForMessages(1);
+  expect(received.envelope.to).toEqual(['known@example.com']);
+  await waitForSettled(app.strapi);
+  const [row] = await messageRows(app.strapi, { documentId: mixed.messageId });
+  expect(row.attemptLog.some((a: any) => /stranger@example.com removed: is not a registered user/.test(a.note ?? ''))).toBe(true);
+
+  const strangers = await notifications.send({ to: 'stranger@example.com', subject: 'Nobody left', text: 'x', mailbox: 'Customers only' });
+  await waitForSettled(app.strapi);
+  const [cancelled] = await messageRows(app.strapi, { documentId: strangers.messageId });
+  expect(cancelled).toMatchObject({ status: 'cancelled', waitingReason: 'Every recipient was blocked by the mailbox recipient policy.' });
+});

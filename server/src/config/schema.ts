@@ -91,6 +91,13 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Where "registered users" are looked up, for mailboxes that send only to them: content types and
+     * their email attribute. Default (empty): Strapi admin users and users-permissions users.
+     */
+    registeredRecipientSources: z
+      .array(z.object({ uid: z.string().min(3), field: z.string().min(1).default('email') }).strict())
+      .default([]),
     /** How mailboxes are chosen. */
     routing: z
       .object({

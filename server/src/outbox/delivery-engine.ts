@@ -10,7 +10,8 @@ import { formatAddress } from '../core/delivery/addresses';
 import { classifyFailure } from '../core/delivery/classify-error';
 import { outcomeOfFailure, outcomeOfSuccess, type AttemptRecord } from '../core/delivery/attempt-outcome';
 import { maskSecrets } from '../core/delivery/mask-secrets';
-import { applyExcludeExpression } from '../core/delivery/recipient-policy';
+import { applyExcludeExpression, applyRegisteredOnly } from '../core/delivery/recipient-policy';
+import { findRegistered } from '../recipients/registered-recipients';
 import { healthAfterFailure, healthAfterSuccess, isConnectionFailure, type MailboxHealth } from '../core/routing/circuit-breaker';
 import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, type MailboxUsage } from '../core/routing/limits';
 import { selectMailbox, type MailboxCandidate, type RouteRequest } from '../core/routing/select-mailbox';
@@ -170,7 +171,8 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
       };
     }
     const mailbox = cache.find((m) => m.row.documentId === selection.mailbox!.id)!;
-    const recipients = applyExcludeExpression({ to: row.to ?? [], cc: row.cc ?? [], bcc: row.bcc ?? [] }, mailbox.row.excludeExpression, mailbox.row.name);
+    const excluded = applyExcludeExpression({ to: row.to ?? [], cc: row.cc ?? [], bcc: row.bcc ?? [] }, mailbox.row.excludeExpression, mailbox.row.name);
+    const recipients = await applyAllowedRecipients(excluded, mailbox.row);
     const blockedNotes: AttemptRecord[] = recipients.blocked.map((b) => ({
       at: now.toISOString(),
       mailboxId: mailbox.row.documentId,
@@ -258,6 +260,14 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
       };
     }
+  }
+
+  /** A mailbox that sends only to registered users drops the other recipients (recorded, never silent). */
+  async function applyAllowedRecipients(lists: ReturnType<typeof applyExcludeExpression>, mailbox: StoredMailbox) {
+    if (mailbox.allowedRecipients !== 'registered') return lists;
+    const all = [...lists.to, ...lists.cc, ...lists.bcc].map((a) => a.address);
+    const checked = applyRegisteredOnly(lists, await findRegistered(strapi, all), mailbox.name);
+    return { ...checked, blocked: [...lists.blocked, ...checked.blocked] };
   }
 
   /** The routing choice is logged unless it is the everyday one, so failover hops stay visible. */
