@@ -203,7 +203,7 @@ test('a problem alert appears while the only mailbox is disabled, and goes once 
     .getByText(/Every outgoing mailbox is disabled/)
     .waitFor();
   const alert = page.getByTestId('health-problem-NO_MAILBOX');
-  await alert.getByText('No outgoing mailbox is enabled').waitFor();
+  await alert.getByText('No outgoing mailbox is enabled', { exact: true }).waitFor();
   await count('queued').getByText('1', { exact: true }).waitFor();
   await saveScreenshot(page, 'mail-log-health-problem.png');
 
