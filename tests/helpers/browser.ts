@@ -1,7 +1,7 @@
 /*
  * Drives Debian's Chromium (never a downloaded browser) through playwright-core for the admin tests:
  * launch, register the first admin through Strapi's own form, save screenshots to docs/screenshots,
- * collect uncaught page errors so a test can fail on a crashing UI, and wait for notifications.
+ * collect uncaught page errors (a crashing UI fails the test), wait for notifications, pick options.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,4 +98,10 @@ export function describedByText(input: Locator): Promise<string> {
       .map((id) => (id ? (element.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
       .join(' '),
   );
+}
+
+/** Opens the design system's select labelled `label` and picks `option` (matched by accessible name). */
+export async function chooseOption(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
 }

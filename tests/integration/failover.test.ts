@@ -107,3 +107,29 @@ it('a mailbox for registered users only drops other recipients, and cancels a me
   const [cancelled] = await messageRows(app.strapi, { documentId: strangers.messageId });
   expect(cancelled).toMatchObject({ status: 'cancelled', waitingReason: 'Every recipient was blocked by the mailbox recipient policy.' });
 });
+
+it("sends a message about a record through the record's own mailbox, with the prefix filled from the record", async () => {
+  const mailboxes = (await api.request('GET', '/email-notifications/mailboxes')).body.data;
+  const backup = mailboxes.find((m: any) => m.name === 'Backup');
+  await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: 'RMA#{{number}}' });
+  const rma = await app.strapi.documents('api::rma.rma').create({ data: { number: 'RMA-2001', stage: 'authorized', mailbox: backup.id } });
+  const plain = await app.strapi.documents('api::rma.rma').create({ data: { number: 'RMA-2002', stage: 'received' } });
+  backupSink.clear();
+  primarySink.clear();
+
+  await notifications.send({ to: 'ada@example.com', subject: 'Stage changed', text: 'x', record: { contentType: 'api::rma.rma', documentId: rma.documentId } });
+  const [received] = await backupSink.waitForMessages(1);
+  expect(received.subject).toBe('RMA#RMA-2001 Stage changed');
+
+  await notifications.send({ to: 'ada@example.com', subject: 'No own mailbox', text: 'x', record: { contentType: 'api::rma.rma', documentId: plain.documentId } });
+  const [viaDefault] = await primarySink.waitForMessages(1);
+  expect(viaDefault.subject).toBe('No own mailbox');
+
+  await expect(notifications.send({ to: 'a@example.com', subject: 's', text: 't', record: { contentType: 'api::rma.rma', documentId: 'gone' } })).rejects.toMatchObject({
+    problems: [{ path: 'record.documentId' }],
+  });
+  await expect(notifications.send({ to: 'a@example.com', subject: 's', text: 't', record: { contentType: 'api::nope.nope', documentId: 'x' } })).rejects.toMatchObject({
+    problems: [{ path: 'record.contentType' }],
+  });
+  await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: '' });
+});

@@ -82,3 +82,21 @@ describe('exclude expression on recipients', () => {
     expect(result.blocked).toEqual([{ address: 'bot@noreply.example.com', reason: 'matches the exclude expression of mailbox "Main"' }]);
   });
 });
+
+describe('subject prefix', () => {
+  const { renderSubjectPrefix, applySubjectPrefix } = require('../../server/src/core/delivery/subject-prefix');
+  it.each([
+    ['RMA#', null, 'RMA#'],
+    ['RMA#{{number}}', { number: 'RMA-7' }, 'RMA#RMA-7'],
+    ['{{ customer.name }}:', { customer: { name: 'Ada' } }, 'Ada:'],
+    ['RMA#{{number}}', null, ''],
+    ['RMA#{{missing}}', { number: 'x' }, ''],
+    ['#{{id}}', { id: 'a\r\nBcc: x' }, '#a Bcc: x'],
+  ])('%s with %j gives %j', (prefix, record, expected) => {
+    expect(renderSubjectPrefix(prefix, record)).toBe(expected);
+  });
+  it('is not added twice', () => {
+    expect(applySubjectPrefix('RMA#7 Stage changed', 'RMA#7')).toBe('RMA#7 Stage changed');
+    expect(applySubjectPrefix('Stage changed', '')).toBe('Stage changed');
+  });
+});

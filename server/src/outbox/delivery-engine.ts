@@ -12,6 +12,8 @@ import { outcomeOfFailure, outcomeOfSuccess, type AttemptRecord } from '../core/
 import { maskSecrets } from '../core/delivery/mask-secrets';
 import { applyExcludeExpression, applyRegisteredOnly } from '../core/delivery/recipient-policy';
 import { findRegistered } from '../recipients/registered-recipients';
+import { recordFields } from '../records/record-context';
+import { applySubjectPrefix, prefixNeedsRecord, renderSubjectPrefix } from '../core/delivery/subject-prefix';
 import { healthAfterFailure, healthAfterSuccess, isConnectionFailure, type MailboxHealth } from '../core/routing/circuit-breaker';
 import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, type MailboxUsage } from '../core/routing/limits';
 import { selectMailbox, type MailboxCandidate, type RouteRequest } from '../core/routing/select-mailbox';
@@ -211,7 +213,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         cc: recipients.cc.map(formatAddress),
         bcc: recipients.bcc.map(formatAddress),
         ...(row.replyTo ? { replyTo: row.replyTo } : {}),
-        subject: prefixSubject(row.subject ?? '', mailbox.row.subjectPrefix),
+        subject: await subjectFor(row, mailbox.row),
         ...(row.html ? { html: row.html } : {}),
         ...(row.text ? { text: row.text } : {}),
         headers: row.headers ?? {},
@@ -260,6 +262,14 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
       };
     }
+  }
+
+  /** The subject with the mailbox's prefix; a prefix naming record fields is filled from the record. */
+  async function subjectFor(row: MessageRow, mailbox: StoredMailbox): Promise<string> {
+    const subject = row.subject ?? '';
+    const ref = (row.origin as { record?: { contentType: string; documentId: string } } | null)?.record;
+    const record = prefixNeedsRecord(mailbox.subjectPrefix) && ref ? await recordFields(strapi, ref) : null;
+    return applySubjectPrefix(subject, renderSubjectPrefix(mailbox.subjectPrefix, record));
   }
 
   /** A mailbox that sends only to registered users drops the other recipients (recorded, never silent). */
@@ -423,8 +433,4 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1) || 'localhost';
 }
 
-function prefixSubject(subject: string, prefix: string | null): string {
-  if (!prefix || subject.startsWith(prefix)) return subject;
-  return `${prefix} ${subject}`;
-}
 

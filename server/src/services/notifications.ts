@@ -8,6 +8,7 @@ import { normaliseSendInput, type NormalisedMessage, type SendInput } from '../c
 import type { AfterSendHook } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { recordMailbox } from '../records/record-context';
 
 export interface SendResult {
   /** The outbox id of the message (its id in the mail log). */
@@ -48,10 +49,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
+  /** A message about a record with its own mailbox goes through that mailbox, unless the call names one. */
+  async function withRecordMailbox(message: NormalisedMessage): Promise<NormalisedMessage> {
+    if (!message.record) return message;
+    const mailbox = await recordMailbox(strapi, message.record);
+    return mailbox && !message.requestedMailbox ? { ...message, requestedMailbox: mailbox } : message;
+  }
+
   return {
     /** Queues one email. Throws an InputError (with the fields at fault) on bad input; nothing is queued then. */
     async send(input: SendInput): Promise<SendResult> {
-      const message = normaliseSendInput(input);
+      const message = await withRecordMailbox(normaliseSendInput(input));
       const { row, created } = await outbox().enqueue(toNewMessage(message, new Date()));
       return { messageId: row.documentId, status: row.status, created };
     },
@@ -65,13 +73,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const now = new Date();
       const messages = inputs.map((input, index) => {
         try {
-          return toNewMessage(normaliseSendInput(input), now);
+          return normaliseSendInput(input);
         } catch (error) {
           if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, path: `${index}.${p.path}` })));
           throw error;
         }
       });
-      const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(messages);
+      const resolved: NewMessage[] = [];
+      for (const message of messages) resolved.push(toNewMessage(await withRecordMailbox(message), now));
+      const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(resolved);
       return rows.map(({ row, created }) => ({ messageId: row.documentId, status: row.status, created }));
     },
 

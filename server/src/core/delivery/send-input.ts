@@ -36,6 +36,15 @@ export const sendInputSchema = z
     /** Mailbox name or id to send through (else the routing decides). */
     mailbox: z.string().min(1).max(100).optional(),
     taskGroup: z.string().min(1).max(100).optional(),
+    /** The record the message is about: its own mailbox (a relation to a mailbox) sends it, and a
+     *  mailbox subject prefix such as "RMA#{{number}}" is filled from it. */
+    record: z
+      .object({
+        contentType: z.string().regex(/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/, 'must be a content type UID such as api::rma.rma'),
+        documentId: z.string().min(1).max(64),
+      })
+      .strict()
+      .optional(),
     /** The recipient's IP address, for geo routing (the nearest mailbox sends). */
     recipientIp: z.string().min(2).max(45).regex(/^[0-9a-fA-F:.]+$/, 'must be an IPv4 or IPv6 address').optional(),
     /** Same key twice = one message. */
@@ -75,6 +84,7 @@ export interface NormalisedMessage {
   requestedMailbox: string | null;
   taskGroup: string | null;
   recipientIp: string | null;
+  record: { contentType: string; documentId: string } | null;
   idempotencyKey: string | null;
   delaySeconds: number | null;
   originType: 'api' | 'rule' | 'event' | 'strapi-email' | 'test' | 'smtp-event';
@@ -112,9 +122,10 @@ export function normaliseSendInput(input: unknown): NormalisedMessage {
     requestedMailbox: value.mailbox ?? null,
     taskGroup: value.taskGroup ?? null,
     recipientIp: value.recipientIp ?? null,
+    record: value.record ?? null,
     idempotencyKey: value.idempotencyKey ?? null,
     delaySeconds: value.delaySeconds ?? null,
     originType,
-    origin,
+    origin: value.record ? { ...origin, record: value.record } : origin,
   };
 }
