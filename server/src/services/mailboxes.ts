@@ -16,14 +16,12 @@ import {
   type MailboxFields,
 } from '../core/mailboxes/mailbox-input';
 import { parseInput } from '../core/parse-input';
-import type { MailboxConnection } from '../core/smtp/transport-options';
+import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { toMailboxDto, type StoredMailbox } from '../mailboxes/mailbox-dto';
 import { getEncryptionKeyMaterial, getPluginConfig } from '../plugin-config';
 import { createSecretBox } from '../secrets/secret-box';
 
 export const MAILBOX_UID = 'plugin::email-notifications.mailbox';
-
-const CONNECTION_FIELDS = ['host', 'port', 'security', 'tlsRejectUnauthorized', 'authType', 'authUser', 'password', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl'] as const;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(MAILBOX_UID);

@@ -5,10 +5,10 @@
  */
 import type { Core } from '@strapi/strapi';
 import { InputError } from '../core/errors';
-import { mailboxDefaults } from '../core/mailboxes/mailbox-input';
+import { mailboxDefaults, type MailboxFields } from '../core/mailboxes/mailbox-input';
 import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } from '../core/mailboxes/test-email-input';
 import { parseInput } from '../core/parse-input';
-import type { MailboxConnection } from '../core/smtp/transport-options';
+import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
 import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
 
@@ -25,19 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function resolveSettings(mailboxId: string | undefined, overrides: ConnectionOverrides = {}): Promise<ResolvedSettings> {
     const pick = <K extends keyof ConnectionOverrides>(key: K) => overrides[key];
     let base: ResolvedSettings = {
-      connection: {
-        host: '',
-        port: mailboxDefaults.port,
-        security: mailboxDefaults.security,
-        tlsRejectUnauthorized: mailboxDefaults.tlsRejectUnauthorized,
-        authType: mailboxDefaults.authType,
-        authUser: '',
-        password: null,
-        oauthClientId: '',
-        oauthClientSecret: null,
-        oauthRefreshToken: null,
-        oauthAccessUrl: '',
-      },
+      connection: Object.fromEntries(CONNECTION_FIELDS.map((f) => [f, f in mailboxDefaults ? (mailboxDefaults as Partial<MailboxFields>)[f] : ''])) as MailboxConnection,
       fromAddress: '',
       displayName: '',
       mailboxName: 'unsaved mailbox',

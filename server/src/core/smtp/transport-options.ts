@@ -20,6 +20,21 @@ export type MailboxConnection = Pick<
   | 'oauthAccessUrl'
 >;
 
+/** The mailbox fields a connection is made of: change one and earlier failures no longer apply. */
+export const CONNECTION_FIELDS = [
+  'host',
+  'port',
+  'security',
+  'tlsRejectUnauthorized',
+  'authType',
+  'authUser',
+  'password',
+  'oauthClientId',
+  'oauthClientSecret',
+  'oauthRefreshToken',
+  'oauthAccessUrl',
+] as const satisfies readonly (keyof MailboxConnection)[];
+
 export interface SmtpTransportOptions {
   host: string;
   port: number;
