@@ -30,6 +30,8 @@ async function main() {
     sink = await startSmtpSink({
       port: SMTP_PORT,
       host: HOST,
+      // Plain SMTP only: a mail catcher on loopback has no certificate anyone could verify.
+      starttls: false,
       dir: MAIL_DIR,
       onMessage: (m) => console.log(`\n[mail catcher] ${m.receivedAt}  to ${m.envelope.to.join(', ')}  "${m.subject}"\n               saved as ${path.relative(process.cwd(), m.file)}\n`),
     });
@@ -85,7 +87,9 @@ function announce(sink, keptCount) {
  First admin:   register in the browser at ${url}/admin (first run only), or:
                 curl -X POST ${url}/admin/register-admin -H 'content-type: application/json' \\
                   -d '{"email":"admin@example.com","password":"Admin-Passw0rd!","firstname":"Ada","lastname":"Admin"}'
- Mailboxes:     Settings → Email notifications → Mailboxes ("Default mailbox" is the catcher below)
+ Mailboxes:     Settings → Email notifications → Mailboxes ("Default mailbox" is the catcher below;
+                a mailbox of your own pointing at it needs Security "none")
+ Mail log:      the "Mail log" entry of the main menu
  Mail catcher:  SMTP on ${sink.host}:${sink.port}; every message is kept in ${path.relative(process.cwd(), MAIL_DIR)}/ as .eml
                 (${keptCount} kept from earlier runs) and listed here as it arrives.
  Stop:          Ctrl+C. Data stays in playground/.tmp/data.db for the next run.
