@@ -1,7 +1,7 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
- * notifications" (Mailboxes, Options), each link guarded by its read permission (pages re-check it
- * with Page.Protect), and its translations.
+ * notifications" (Mailboxes, Task groups, Options), each link guarded by its read permission (pages
+ * re-check it with Page.Protect), and its translations.
  */
 import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
@@ -26,6 +26,14 @@ export default {
           to: `${PLUGIN_ID}/mailboxes`,
           intlLabel: { id: `${PLUGIN_ID}.settings.mailboxes`, defaultMessage: 'Mailboxes' },
           Component: () => import('./pages/MailboxesSettings'),
+          permissions: PERMISSIONS.read,
+        },
+        {
+          id: 'task-groups',
+          to: `${PLUGIN_ID}/task-groups`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.taskGroups`, defaultMessage: 'Task groups' },
+          Component: () => import('./pages/TaskGroupsSettings'),
+          // Task groups route mail between mailboxes: the server guards them with the mailbox actions.
           permissions: PERMISSIONS.read,
         },
         {

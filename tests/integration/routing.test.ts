@@ -126,3 +126,11 @@ describe('limits', () => {
     expect(counts()).toEqual([0, 0, 0]);
   });
 });
+
+it('a deleted mailbox leaves the task groups that listed it', async () => {
+  const temp = await api.request('POST', '/email-notifications/mailboxes', { name: 'Temporary', fromAddress: 't@example.com', host: '127.0.0.1', port: sinks[1]!.port, security: 'none' });
+  const group = await api.request('POST', '/email-notifications/task-groups', { name: 'temp', mailboxes: [ids[1], temp.body.data.id] });
+  expect((await api.request('DELETE', `/email-notifications/mailboxes/${temp.body.data.id}`)).status).toBe(204);
+  const after = await api.request('GET', `/email-notifications/task-groups/${group.body.data.id}`);
+  expect(after.body.data.mailboxes).toEqual([ids[1]]);
+});

@@ -4,7 +4,7 @@
  */
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { Mailbox, MailboxBody, ConnectionOverrides, ProbeResult, TestEmailRequest, TestEmailResult } from './types';
+import type { Mailbox, MailboxBody, MailboxListItem, ConnectionOverrides, ProbeResult, TestEmailRequest, TestEmailResult } from './types';
 
 const BASE = '/email-notifications';
 
@@ -54,7 +54,7 @@ function useLoad<T>(key: string | null, load: () => Promise<T>): Loadable<T> {
 
 export function useMailboxList() {
   const { get } = useFetchClient();
-  return useLoad('mailboxes', async () => (await get<{ data: Mailbox[] }>(`${BASE}/mailboxes`)).data.data);
+  return useLoad('mailboxes', async () => (await get<{ data: MailboxListItem[] }>(`${BASE}/mailboxes`)).data.data);
 }
 
 /** One mailbox; `id` undefined means a new mailbox, nothing to load. */

@@ -1,11 +1,12 @@
 /*
- * react-query hooks of the Mail log and Options pages, and the only owner of their query keys: URLs,
+ * react-query hooks of the Mail log, Options and Task groups pages, and the only owner of their query keys: URLs,
  * response envelopes, polling and which caches a change invalidates. Built on Strapi's useFetchClient
  * (admin JWT, token refresh). Components call these hooks, never fetch; failures stay FetchErrors.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
 import type { MessageDetail, MessageListParams, MessagePage, OutboxHealth, SettingsUpdate, SettingsView } from './mail-log-types';
+import type { TaskGroup, TaskGroupBody } from './task-group-types';
 import type { Mailbox } from './types';
 
 const BASE = '/email-notifications';
@@ -24,6 +25,9 @@ const KEYS = {
   health: () => [...KEYS.all, 'health'] as const,
   mailboxOptions: () => [...KEYS.all, 'mailbox-options'] as const,
   settings: () => [...KEYS.all, 'settings'] as const,
+  taskGroups: () => [...KEYS.all, 'task-groups'] as const,
+  taskGroupList: () => [...KEYS.taskGroups(), 'list'] as const,
+  taskGroup: (id: string) => [...KEYS.taskGroups(), 'detail', id] as const,
 };
 
 const messagePath = (id: string) => `${BASE}/messages/${encodeURIComponent(id)}`;
@@ -53,12 +57,30 @@ export function useOutboxHealth() {
   });
 }
 
+/** GET /mailboxes, shared by the hooks below: one request, each picks what it needs with `select`. */
+function useMailboxesFetcher() {
+  const { get } = useFetchClient();
+  return async () => (await get<{ data: Mailbox[] }>(`${BASE}/mailboxes`)).data.data;
+}
+
 /** The mailboxes offered by the mailbox filter; only fetched for admins who may read mailboxes. */
 export function useMailboxOptions(enabled: boolean) {
-  const { get } = useFetchClient();
-  return useQuery(KEYS.mailboxOptions(), async () => (await get<{ data: Mailbox[] }>(`${BASE}/mailboxes`)).data.data, {
+  return useQuery(KEYS.mailboxOptions(), useMailboxesFetcher(), {
     enabled,
     select: (mailboxes) => mailboxes.filter((mailbox) => mailbox.direction === 'out').map(({ id, name }) => ({ id, name })),
+  });
+}
+
+export interface MailboxSummary {
+  id: string;
+  name: string;
+  direction: Mailbox['direction'];
+}
+
+/** Every mailbox by id, name and direction, to name a task group's mailboxes and offer the outgoing ones. */
+export function useMailboxSummaries() {
+  return useQuery(KEYS.mailboxOptions(), useMailboxesFetcher(), {
+    select: (mailboxes): MailboxSummary[] => mailboxes.map(({ id, name, direction }) => ({ id, name, direction })),
   });
 }
 
@@ -111,4 +133,53 @@ export function useSaveSettings() {
       client.setQueryData(KEYS.settings(), view);
     },
   });
+}
+
+const taskGroupPath = (id: string) => `${BASE}/task-groups/${encodeURIComponent(id)}`;
+
+export function useTaskGroups() {
+  const { get } = useFetchClient();
+  return useQuery(KEYS.taskGroupList(), async () => (await get<{ data: TaskGroup[] }>(`${BASE}/task-groups`)).data.data);
+}
+
+/** One task group; `id` undefined means a new group, nothing to load. */
+export function useTaskGroup(id: string | undefined) {
+  const { get } = useFetchClient();
+  return useQuery(KEYS.taskGroup(id ?? ''), async () => (await get<{ data: TaskGroup }>(taskGroupPath(id!))).data.data, {
+    enabled: id !== undefined,
+    retry: false,
+  });
+}
+
+/** Creates (no `id`) or updates a task group; resolves with the stored group or throws the FetchError (400, 409). */
+export function useSaveTaskGroup() {
+  const { post, put } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async ({ id, body }: { id?: string; body: TaskGroupBody }) =>
+      id
+        ? (await put<{ data: TaskGroup }>(taskGroupPath(id), body)).data.data
+        : (await post<{ data: TaskGroup }>(`${BASE}/task-groups`, body)).data.data,
+    {
+      onSuccess: (group) => {
+        client.setQueryData(KEYS.taskGroup(group.id), group);
+        return client.invalidateQueries(KEYS.taskGroupList());
+      },
+    },
+  );
+}
+
+export function useDeleteTaskGroup() {
+  const { del } = useFetchClient();
+  const client = useQueryClient();
+  return useMutation(
+    async (id: string) => {
+      await del(taskGroupPath(id));
+    },
+    {
+      onSuccess: (_nothing, id) => client.removeQueries(KEYS.taskGroup(id)),
+      // Also after a refusal (404: deleted meanwhile), so the list shows what is really there.
+      onSettled: () => client.invalidateQueries(KEYS.taskGroupList()),
+    },
+  );
 }

@@ -36,8 +36,28 @@ export interface Mailbox {
   poolSize: number;
   rateLimitPerMinute: number;
   dailyQuota: number;
+  /** Where the server is, for geo routing: decimal degrees, null when unknown. */
+  latitude: number | null;
+  longitude: number | null;
+  /** ISO 3166-1 alpha-2 code, '' when unknown. */
+  countryCode: string;
+  health: MailboxHealth;
   createdAt: string;
   updatedAt: string;
+}
+
+/** The circuit breaker's view of a mailbox (read-only; never sent back). Dates are ISO strings. */
+export interface MailboxHealth {
+  circuitOpenUntil: string | null;
+  consecutiveFailures: number;
+  lastFailure: string | null;
+  lastFailureAt: string | null;
+  lastSuccessAt: string | null;
+}
+
+/** A row of GET /mailboxes: the mailbox and what it sent today (UTC day) and in the last minute. */
+export interface MailboxListItem extends Mailbox {
+  usage: { sentToday: number; sentLastMinute: number };
 }
 
 /** Body of POST/PUT: only writable fields. Secrets: absent = keep, null = clear, string = replace. */
@@ -67,6 +87,10 @@ export interface MailboxBody {
   poolSize?: number;
   rateLimitPerMinute?: number;
   dailyQuota?: number;
+  /** A string only when the admin typed something that is not a number: the server refuses it under the field. */
+  latitude?: number | null | string;
+  longitude?: number | null | string;
+  countryCode?: string;
 }
 
 /** Unsaved connection settings sent with Check / Send test email, over the saved mailbox. */

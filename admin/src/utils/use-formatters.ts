@@ -1,6 +1,6 @@
 /*
- * Dates, times and ages as the admin's locale writes them (react-intl), for the Mail log tables.
- * Presentation only; a missing value becomes an em dash so table cells never collapse.
+ * Dates, times and ages as the admin's locale writes them (react-intl), for the Mail log and the
+ * mailbox tables. Presentation only; a missing value becomes an em dash so table cells never collapse.
  */
 import * as React from 'react';
 import { useIntl } from 'react-intl';
@@ -16,6 +16,11 @@ export function useFormatters() {
       /** Date and time to the second: delivery events happen seconds apart. */
       dateTime: (iso: string | null | undefined) =>
         iso ? formatDate(iso, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }) : EMPTY,
+      /** A moment as a 24-hour clock time ("14:05"), with the date in front when it is not today. */
+      clock: (iso: string) => {
+        const isToday = new Date(iso).toDateString() === new Date().toDateString();
+        return formatDate(iso, { ...(isToday ? {} : { month: 'short', day: 'numeric' }), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+      },
       /** A duration in whole seconds as "45 s", "12 min", "3 h 5 min" or "2 d 4 h". */
       age: (seconds: number | null | undefined) => {
         if (seconds === null || seconds === undefined) return EMPTY;

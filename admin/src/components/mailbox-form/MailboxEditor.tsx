@@ -16,6 +16,7 @@ import { useT } from '../../utils/use-t';
 import { ProbeDialogs } from '../probe/ProbeDialogs';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
+import { LocationSection } from './LocationSection';
 import { PolicySection } from './PolicySection';
 import { SendingSection } from './SendingSection';
 import {
@@ -138,6 +139,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
             <ConnectionSection {...sectionProps} />
             <PolicySection {...sectionProps} />
             <SendingSection {...sectionProps} />
+            <LocationSection {...sectionProps} />
           </Flex>
         </Layouts.Content>
       </form>

@@ -1,6 +1,7 @@
 /*
  * The mailbox form's state and its translation to request bodies. Pure: no React, no HTTP.
  * Secrets are write-only: the form starts them empty, and an empty secret means "keep the saved one".
+ * Coordinates are edited as text: empty means unknown (null).
  */
 import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/types';
 
@@ -30,6 +31,10 @@ export interface MailboxFormValues {
   poolSize: number | undefined;
   rateLimitPerMinute: number | undefined;
   dailyQuota: number | undefined;
+  /** Decimal degrees as typed; '' = unknown. */
+  latitude: string;
+  longitude: string;
+  countryCode: string;
 }
 
 export type FieldName = keyof MailboxFormValues;
@@ -62,17 +67,32 @@ export const NEW_MAILBOX: MailboxFormValues = {
   poolSize: 5,
   rateLimitPerMinute: 0,
   dailyQuota: 0,
+  latitude: '',
+  longitude: '',
+  countryCode: '',
 };
 
 const SECRETS = ['password', 'oauthClientSecret', 'oauthRefreshToken'] as const;
 const NUMBERS = ['port', 'priority', 'weight', 'poolSize', 'rateLimitPerMinute', 'dailyQuota'] as const;
+const COORDINATES = ['latitude', 'longitude'] as const;
 
 export function toFormValues(mailbox: Mailbox): MailboxFormValues {
   const values = { ...NEW_MAILBOX };
   for (const key of Object.keys(NEW_MAILBOX) as FieldName[]) {
     if (!(SECRETS as readonly string[]).includes(key)) (values as Record<FieldName, unknown>)[key] = mailbox[key as keyof Mailbox];
   }
+  for (const key of COORDINATES) values[key] = mailbox[key] === null ? '' : String(mailbox[key]);
   return values;
+}
+
+/**
+ * '' -> null (unknown); a number (a decimal comma accepted) -> that number; anything else is sent as
+ * typed, so the server's message about it appears under the field.
+ */
+function toCoordinate(text: string): number | null | string {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') return null;
+  return Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
 }
 
 /**
@@ -85,7 +105,7 @@ export function toRequestBody(values: MailboxFormValues, saved?: Mailbox): Mailb
     if ((SECRETS as readonly string[]).includes(key) && !value) continue;
     if ((NUMBERS as readonly string[]).includes(key) && value === undefined) continue;
     if (key === 'isDefault' && saved && saved.isDefault === value) continue;
-    body[key] = value;
+    body[key] = (COORDINATES as readonly string[]).includes(key) ? toCoordinate(value as string) : value;
   }
   return body as MailboxBody;
 }

@@ -1,12 +1,16 @@
 /*
- * The table of mailboxes: name with its badges (default, from config, incoming), sender, server,
- * security, status and the row actions. Presentational: every action is a callback of the page.
+ * The table of mailboxes: name with its badges (default, from config, incoming), sender, server and
+ * security, status, health, what it sent today, and the row actions. Presentational: every action is
+ * a callback of the page.
  */
 import { Badge, Flex, Status, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
-import type { Mailbox } from '../../api/types';
+import type { Mailbox, MailboxListItem } from '../../api/types';
+import { EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { HealthBadge } from './HealthBadge';
 import { MailboxRowActions, type RowActionHandlers } from './MailboxRowActions';
+import { UsageCell } from './UsageCell';
 
 const SECURITY_LABELS: Record<Mailbox['security'], MessageId> = {
   none: 'email-notifications.security.short.none',
@@ -15,7 +19,7 @@ const SECURITY_LABELS: Record<Mailbox['security'], MessageId> = {
 };
 
 interface MailboxTableProps extends RowActionHandlers {
-  mailboxes: Mailbox[];
+  mailboxes: MailboxListItem[];
   canUpdate: boolean;
   canSend: boolean;
 }
@@ -32,14 +36,15 @@ export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: Mai
   );
 
   return (
-    <Table colCount={6} rowCount={mailboxes.length + 1}>
+    <Table colCount={7} rowCount={mailboxes.length + 1}>
       <Thead>
         <Tr>
           {heading('email-notifications.list.column.name')}
           {heading('email-notifications.list.column.fromAddress')}
           {heading('email-notifications.list.column.server')}
-          {heading('email-notifications.list.column.security')}
           {heading('email-notifications.list.column.status')}
+          {heading('email-notifications.list.column.health')}
+          {heading('email-notifications.list.column.sentToday')}
           <Th>
             <VisuallyHidden>{t('email-notifications.list.column.actions')}</VisuallyHidden>
           </Th>
@@ -62,10 +67,13 @@ export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: Mai
               <Typography textColor="neutral800">{mailbox.fromAddress}</Typography>
             </Td>
             <Td>
-              <Typography textColor="neutral800">{`${mailbox.host}:${mailbox.port}`}</Typography>
-            </Td>
-            <Td>
-              <Typography textColor="neutral800">{t(SECURITY_LABELS[mailbox.security])}</Typography>
+              {/* Security under the server rather than in a column of its own: the row stays within the page. */}
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <Typography textColor="neutral800">{`${mailbox.host}:${mailbox.port}`}</Typography>
+                <Typography variant="pi" textColor="neutral600">
+                  {t(SECURITY_LABELS[mailbox.security])}
+                </Typography>
+              </Flex>
             </Td>
             <Td>
               <Status variant={mailbox.enabled ? 'success' : 'neutral'} size="S">
@@ -74,6 +82,9 @@ export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: Mai
                 </Typography>
               </Status>
             </Td>
+            {/* Incoming mailboxes never send: no health, no usage. */}
+            <Td>{mailbox.direction === 'out' ? <HealthBadge health={mailbox.health} /> : <Typography textColor="neutral600">{EMPTY}</Typography>}</Td>
+            <Td>{mailbox.direction === 'out' ? <UsageCell mailbox={mailbox} /> : <Typography textColor="neutral600">{EMPTY}</Typography>}</Td>
             <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
               <MailboxRowActions mailbox={mailbox} canUpdate={canUpdate} canSend={canSend} {...handlers} />
             </Td>

@@ -1,0 +1,39 @@
+/*
+ * A mailbox's health as the delivery worker last recorded it: Healthy, Failing until a time (circuit
+ * open) or N recent failures (circuit closed). The last failure is the badge's tooltip. Presentational.
+ */
+import { Badge, Tooltip } from '@strapi/design-system';
+import type { MailboxHealth } from '../../api/types';
+import { useFormatters } from '../../utils/use-formatters';
+import { useT } from '../../utils/use-t';
+
+type HealthState = { kind: 'healthy' } | { kind: 'failing'; until: string } | { kind: 'recentFailures'; count: number };
+
+function healthState(health: MailboxHealth, now: number): HealthState {
+  if (health.circuitOpenUntil && Date.parse(health.circuitOpenUntil) > now) return { kind: 'failing', until: health.circuitOpenUntil };
+  if (health.consecutiveFailures > 0) return { kind: 'recentFailures', count: health.consecutiveFailures };
+  return { kind: 'healthy' };
+}
+
+export const HealthBadge = ({ health }: { health: MailboxHealth }) => {
+  const t = useT();
+  const { clock } = useFormatters();
+  const state = healthState(health, Date.now());
+  if (state.kind === 'healthy') return <Badge variant="success">{t('email-notifications.health.healthy')}</Badge>;
+
+  const badge =
+    state.kind === 'failing' ? (
+      <Badge variant="danger">{t('email-notifications.health.failingUntil', { time: clock(state.until) })}</Badge>
+    ) : (
+      <Badge variant="warning">{t('email-notifications.health.recentFailures', { count: state.count })}</Badge>
+    );
+  if (!health.lastFailure) return badge;
+  return (
+    <Tooltip label={t('email-notifications.health.lastFailure', { message: health.lastFailure })}>
+      {/* Focusable, so keyboard users reach the tooltip too. */}
+      <span tabIndex={0} data-testid="mailbox-health">
+        {badge}
+      </span>
+    </Tooltip>
+  );
+};

@@ -1,0 +1,143 @@
+/*
+ * The create / edit screen of one task group: owns the form state and saves it. A 400's field errors
+ * sit under their inputs (the mailbox list's under its rows); a 409 (name taken) and other refusals
+ * are notifications with the server's message. The server stays the only validator.
+ */
+import * as React from 'react';
+import { Button, Flex } from '@strapi/design-system';
+import { Check } from '@strapi/icons';
+import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
+import { useNavigate } from 'react-router-dom';
+import { toApiProblem } from '../../api/api-error';
+import { useSaveTaskGroup, type MailboxSummary } from '../../api/queries';
+import { FALLBACKS, STRATEGIES, type TaskGroup } from '../../api/task-group-types';
+import { useT } from '../../utils/use-t';
+import { SelectField } from '../form-fields/SelectField';
+import { TextField } from '../form-fields/TextField';
+import { Cell, FormSection } from '../mailbox-form/FormSection';
+import type { FieldErrors } from '../mailbox-form/form-values';
+import { MailboxOrderField } from './MailboxOrderField';
+import { NEW_TASK_GROUP, toFormValues, toRequestBody, withoutMailboxErrors, type TaskGroupFormValues } from './task-group-values';
+
+interface TaskGroupEditorProps {
+  group?: TaskGroup;
+  mailboxes: readonly MailboxSummary[];
+  canUpdate: boolean;
+}
+
+export const TaskGroupEditor = ({ group, mailboxes, canUpdate }: TaskGroupEditorProps) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const { toggleNotification } = useNotification();
+  const save = useSaveTaskGroup();
+  const [values, setValues] = React.useState<TaskGroupFormValues>(group ? toFormValues(group) : NEW_TASK_GROUP);
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+
+  const set = <K extends keyof TaskGroupFormValues>(field: K, value: TaskGroupFormValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setErrors((current) => (field === 'mailboxes' ? withoutMailboxErrors(current) : { ...current, [field]: undefined }));
+  };
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      const saved = await save.mutateAsync({ id: group?.id, body: toRequestBody(values) });
+      setErrors({});
+      toggleNotification({
+        type: 'success',
+        message: t(group ? 'email-notifications.taskGroups.notification.saved' : 'email-notifications.taskGroups.notification.created'),
+      });
+      if (group) setValues(toFormValues(saved));
+      else navigate(`../${saved.id}`, { relative: 'path', replace: true });
+    } catch (error) {
+      const problem = toApiProblem(error);
+      // A 409 is about other data (the name is taken), not about how a field is written.
+      setErrors(problem.status === 400 ? problem.fieldErrors : {});
+      toggleNotification({ type: 'danger', message: problem.message });
+    }
+  };
+
+  const title = group ? group.name : t('email-notifications.taskGroupForm.createTitle');
+  const disabled = !canUpdate;
+
+  return (
+    <Page.Main>
+      <Page.Title>{t('email-notifications.page.title', { name: title })}</Page.Title>
+      <form onSubmit={submit} noValidate>
+        <Layouts.Header
+          navigationAction={<BackButton fallback=".." />}
+          title={title}
+          subtitle={t(group ? 'email-notifications.taskGroupForm.editSubtitle' : 'email-notifications.taskGroupForm.createSubtitle')}
+          primaryAction={
+            canUpdate && (
+              <Button type="submit" startIcon={<Check />} loading={save.isLoading}>
+                {t('email-notifications.action.save')}
+              </Button>
+            )
+          }
+        />
+        <Layouts.Content>
+          <Flex direction="column" alignItems="stretch" gap={6}>
+            <FormSection title={t('email-notifications.taskGroupForm.section.group')}>
+              <Cell>
+                <TextField
+                  name="name"
+                  label={t('email-notifications.taskGroupForm.name.label')}
+                  hint={t('email-notifications.taskGroupForm.name.hint')}
+                  value={values.name}
+                  onChange={(value) => set('name', value)}
+                  error={errors.name}
+                  required
+                  disabled={disabled}
+                />
+              </Cell>
+              <Cell>
+                <TextField
+                  name="description"
+                  label={t('email-notifications.taskGroupForm.description.label')}
+                  hint={t('email-notifications.taskGroupForm.description.hint')}
+                  value={values.description}
+                  onChange={(value) => set('description', value)}
+                  error={errors.description}
+                  disabled={disabled}
+                />
+              </Cell>
+              <Cell>
+                <SelectField
+                  name="strategy"
+                  label={t('email-notifications.taskGroupForm.strategy.label')}
+                  hint={t('email-notifications.taskGroupForm.strategy.hint')}
+                  value={values.strategy}
+                  options={STRATEGIES.map((strategy) => ({ value: strategy, label: t(`email-notifications.strategy.${strategy}.explanation`) }))}
+                  onChange={(value) => set('strategy', value)}
+                  error={errors.strategy}
+                  disabled={disabled}
+                />
+              </Cell>
+              <Cell>
+                <SelectField
+                  name="fallback"
+                  label={t('email-notifications.taskGroupForm.fallback.label')}
+                  hint={t('email-notifications.taskGroupForm.fallback.hint')}
+                  value={values.fallback}
+                  options={FALLBACKS.map((fallback) => ({ value: fallback, label: t(`email-notifications.fallback.${fallback}`) }))}
+                  onChange={(value) => set('fallback', value)}
+                  error={errors.fallback}
+                  disabled={disabled}
+                />
+              </Cell>
+            </FormSection>
+            <FormSection
+              title={t('email-notifications.taskGroupForm.section.mailboxes')}
+              description={t('email-notifications.taskGroupForm.section.mailboxes.description')}
+            >
+              <Cell full>
+                <MailboxOrderField ids={values.mailboxes} mailboxes={mailboxes} errors={errors} onChange={(ids) => set('mailboxes', ids)} disabled={disabled} />
+              </Cell>
+            </FormSection>
+          </Flex>
+        </Layouts.Content>
+      </form>
+    </Page.Main>
+  );
+};
