@@ -127,7 +127,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async () => {
       await query().delete({ where: { id: row.id } });
       await ensureSomeDefault();
+      await removeFromTaskGroups(row.documentId);
     });
+  }
+
+  /** A deleted mailbox leaves the task groups that listed it (a group may end up empty: it then uses its fallback). */
+  async function removeFromTaskGroups(documentId: string) {
+    const groups = (await strapi.db.query('plugin::email-notifications.task-group').findMany({ select: ['id', 'mailboxes'] })) as { id: number; mailboxes: string[] | null }[];
+    for (const group of groups) {
+      if (!group.mailboxes?.includes(documentId)) continue;
+      await strapi.db.query('plugin::email-notifications.task-group').update({ where: { id: group.id }, data: { mailboxes: group.mailboxes.filter((id) => id !== documentId) } });
+    }
   }
 
   /** Decrypted connection settings, for the transport only. Never return this from a controller. */
