@@ -131,5 +131,14 @@ it("sends a message about a record through the record's own mailbox, with the pr
   await expect(notifications.send({ to: 'a@example.com', subject: 's', text: 't', record: { contentType: 'api::nope.nope', documentId: 'x' } })).rejects.toMatchObject({
     problems: [{ path: 'record.contentType' }],
   });
+
+  // Private attributes cannot be reached: a prefix naming one is left out.
+  await app.strapi.documents('api::rma.rma').update({ documentId: rma.documentId, data: { notes: 'visible', internalNotes: 'secret' } });
+  for (const [prefix, expected] of [['#{{notes}}', '#visible With notes'], ['#{{internalNotes}}', 'With notes']]) {
+    await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: prefix });
+    backupSink.clear();
+    await notifications.send({ to: 'ada@example.com', subject: 'With notes', text: 'x', record: { contentType: 'api::rma.rma', documentId: rma.documentId } });
+    expect((await backupSink.waitForMessages(1))[0]!.subject).toBe(expected);
+  }
   await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: '' });
 });

@@ -34,8 +34,19 @@ export async function recordMailbox(strapi: Core.Strapi, ref: RecordRef): Promis
   return mailbox?.documentId ?? null;
 }
 
-/** The record's own fields (no relations), or null if it is gone. */
+/**
+ * The record's own fields (no relations), or null if it is gone. Password fields and attributes marked
+ * private never leave this function: whatever an admin writes in a prefix, they cannot reach a mail.
+ */
 export async function recordFields(strapi: Core.Strapi, ref: RecordRef): Promise<Record<string, unknown> | null> {
-  if (!strapi.getModel(ref.contentType as never)) return null;
-  return ((await strapi.documents(ref.contentType as never).findOne({ documentId: ref.documentId } as never)) as Record<string, unknown> | null) ?? null;
+  const model = strapi.getModel(ref.contentType as never) as { attributes: Record<string, { type?: string; private?: boolean }> } | undefined;
+  if (!model) return null;
+  const record = (await strapi.documents(ref.contentType as never).findOne({ documentId: ref.documentId } as never)) as Record<string, unknown> | null;
+  if (!record) return null;
+  return Object.fromEntries(
+    Object.entries(record).filter(([key]) => {
+      const attribute = model.attributes[key];
+      return !attribute || (attribute.type !== 'password' && !attribute.private);
+    }),
+  );
 }
