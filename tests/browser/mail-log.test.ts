@@ -89,6 +89,7 @@ test('the detail renders the HTML body in a sandboxed iframe, the text part, and
   expect(await page.locator('iframe[title^="HTML body"]').getAttribute('sandbox')).toBe('');
   await htmlBody().getByRole('heading', { name: 'RMA approved' }).waitFor();
   await history().getByRole('row').filter({ hasText: 'Default mailbox' }).getByText('Sent', { exact: true }).waitFor();
+  await history().getByText('Chosen: default mailbox "Default mailbox"').waitFor();
   expect(await page.getByTestId('server-response').innerText()).toMatch(/250/);
   expect(await page.getByTestId('message-id').innerText()).toMatch(/@/);
   await page.getByRole('tab', { name: 'Text' }).click();

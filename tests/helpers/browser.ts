@@ -1,6 +1,6 @@
 /*
  * Drives Debian's Chromium (never a downloaded browser) through playwright-core for the admin tests:
- * launch, register the first admin through Strapi's own form, save screenshots to docs/screenshots,
+ * launch, register the first admin through Strapi's own form, save screenshots (tests/.artifacts, or docs/screenshots with UPDATE_SCREENSHOTS=1),
  * collect uncaught page errors (a crashing UI fails the test), wait for notifications, pick options.
  */
 import fs from 'node:fs';
@@ -9,7 +9,12 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { ADMIN } from './admin-api';
 import { REPO_ROOT } from './playground';
 
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'docs', 'screenshots');
+/**
+ * Screenshots go to tests/.artifacts/screenshots (ignored by git), so a test run leaves the tree clean;
+ * `UPDATE_SCREENSHOTS=1 npm test` refreshes the ones in docs/screenshots.
+ */
+export const SCREENSHOT_DIR =
+  process.env.UPDATE_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(REPO_ROOT, 'tests', '.artifacts', 'screenshots');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -64,7 +69,7 @@ export async function dismissAnnouncements(page: Page): Promise<void> {
 }
 
 /**
- * Saves the current viewport as docs/screenshots/<name>. `height` makes the viewport that tall for the
+ * Saves the current viewport as <SCREENSHOT_DIR>/<name>. `height` makes the viewport that tall for the
  * shot: the admin scrolls inside its own container, so Playwright's fullPage cannot show more.
  */
 export async function saveScreenshot(page: Page, name: string, options: { height?: number } = {}): Promise<string> {

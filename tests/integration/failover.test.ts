@@ -43,7 +43,7 @@ it('fails over to the next mailbox when the login is refused, and shows the fail
   const outcomes = row.attemptLog.map((a: any) => `${a.mailboxName}:${a.outcome}`);
   expect(outcomes).toEqual(expect.arrayContaining(['Primary:mailbox-failed', 'Backup:sent']));
   expect(row.attemptLog.find((a: any) => a.outcome === 'mailbox-failed')).toMatchObject({ code: 'EAUTH', responseCode: 535 });
-  expect(row.attemptLog.some((a: any) => /failover to "Backup"/.test(a.note ?? ''))).toBe(true);
+  expect(row.attemptLog.some((a: any) => /failover to "Backup"/.test(a.route ?? ''))).toBe(true);
 
   const primary = (await api.request('GET', `/email-notifications/mailboxes/${primaryId}`)).body.data;
   expect(primary.health.consecutiveFailures).toBe(1);

@@ -65,7 +65,7 @@ it.each([
   expect(row.status).toBe('sent');
   expect(row.mailboxName).toBe(expected);
   expect(sinks[expected].messages.some((m) => m.subject === `Geo ${ip}`)).toBe(true);
-  expect(row.attemptLog.some((a: any) => note.test(a.note ?? ''))).toBe(true);
+  expect(row.attemptLog.some((a: any) => note.test(a.route ?? ''))).toBe(true);
 });
 
 it('refuses a mailbox location out of range, naming the field', async () => {

@@ -58,7 +58,7 @@ describe('task groups', () => {
     await sendBatch(300, { taskGroup: 'rma' });
     expect(counts()).toEqual([100, 100, 100]);
     const [row] = await messageRows(app.strapi, { taskGroup: 'rma' });
-    expect(row.attemptLog.some((a: any) => /task group "rma" \(round-robin\)/.test(a.note ?? ''))).toBe(true);
+    expect(row.attemptLog.some((a: any) => /task group "rma" \(round-robin\)/.test(a.route ?? ''))).toBe(true);
   });
 
   it('weighted 3:1:1 sends 300/100/100 of 500', async () => {
@@ -113,7 +113,7 @@ describe('limits', () => {
     expect(listed.usage.sentToday).toBe(sentToday + 50);
     expect(listed.dailyQuota).toBe(sentToday + 50);
     const rows = await messageRows(app.strapi, { status: 'sent' });
-    expect(rows.slice(-80).some((r: any) => r.attemptLog.some((a: any) => new RegExp(`reached its daily quota of ${sentToday + 50}`).test(a.note ?? '')))).toBe(true);
+    expect(rows.slice(-80).some((r: any) => r.attemptLog.some((a: any) => new RegExp(`reached its daily quota of ${sentToday + 50}`).test(a.route ?? '')))).toBe(true);
   });
 
   it('waits, visibly, when every mailbox of a waiting task group is full', async () => {

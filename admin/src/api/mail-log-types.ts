@@ -37,6 +37,7 @@ export interface AttemptLogEntry {
   error?: string | null;
   durationMs?: number | null;
   note?: string | null;
+  route?: string | null;
 }
 
 export interface MessageDetail extends MessageSummary {

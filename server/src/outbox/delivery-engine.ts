@@ -205,7 +205,6 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     // Reserve the send against the limits now, so concurrent deliveries in this instance see it.
     usage.set(mailboxId, recordSend(usage.get(mailboxId) ?? emptyUsage(now), now));
     inFlight.set(mailboxId, (inFlight.get(mailboxId) ?? 0) + 1);
-    const selectionNote: AttemptRecord = { at: now.toISOString(), mailboxId: mailbox.row.documentId, mailboxName: mailbox.row.name, outcome: 'waiting', note: `Chosen: ${selection.reason}.` };
     try {
       const info = await pool.send(mailbox.row.documentId, mailbox.connection!, mailbox.row.poolSize, {
         from: { name: mailbox.row.displayName ?? '', address: mailbox.row.fromAddress },
@@ -228,7 +227,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: true,
         events: [],
-        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote, !!selection.routine), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, { ...outcome.record, route: selection.reason }] } as never,
         ...(wasFailing ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, success: true } } : {}),
       };
     } catch (caught) {
@@ -258,7 +257,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         row,
         sent: false,
         events: outcome.events,
-        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, ...logSelection(selectionNote, !!selection.routine), outcome.record] } as never,
+        patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, { ...outcome.record, route: selection.reason }] } as never,
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
       };
     }
@@ -278,11 +277,6 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     const all = [...lists.to, ...lists.cc, ...lists.bcc].map((a) => a.address);
     const checked = applyRegisteredOnly(lists, await findRegistered(strapi, all), mailbox.name);
     return { ...checked, blocked: [...lists.blocked, ...checked.blocked] };
-  }
-
-  /** The routing choice is logged unless it is the everyday one, so failover hops stay visible. */
-  function logSelection(note: AttemptRecord, routine: boolean): AttemptRecord[] {
-    return routine ? [] : [note];
   }
 
   async function flush(results: DeliveryResult[]) {

@@ -1,6 +1,7 @@
 /*
  * The attempt history of a message (its attemptLog), oldest first: when, through which mailbox, the
- * outcome, the SMTP codes, the server's response or the error, and notes (queued again, cancelled).
+ * outcome, the SMTP codes, the server's response or the error, notes (queued again, cancelled) and
+ * why the mailbox was chosen (strategy, geo distance, failover hop).
  * Presentational only.
  */
 import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
@@ -72,6 +73,11 @@ export const AttemptHistory = ({ entries }: { entries: AttemptLogEntry[] }) => {
                   <Td>
                     <Text>
                       {[entry.response, entry.error, entry.note].filter(Boolean).join('\n') || EMPTY}
+                      {entry.route && (
+                        <Typography variant="pi" textColor="neutral600" display="block">
+                          {t('email-notifications.attempt.route', { route: entry.route })}
+                        </Typography>
+                      )}
                       {entry.durationMs !== null && entry.durationMs !== undefined && (
                         <Typography variant="pi" textColor="neutral600" display="block">
                           {t('email-notifications.attempt.duration', { ms: entry.durationMs })}

@@ -24,6 +24,8 @@ export interface AttemptRecord {
   error?: string | null;
   durationMs?: number;
   note?: string;
+  /** Why this mailbox was chosen for the attempt (strategy, geo distance, failover hop). */
+  route?: string;
 }
 
 export interface SuccessInfo {

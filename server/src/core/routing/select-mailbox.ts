@@ -47,8 +47,7 @@ export interface RouteRequest {
   geoNote?: string | null;
 }
 
-/** `routine` is true for the everyday choice (the default mailbox, nothing unusual), which the log skips. */
-export type Selection = { mailbox: MailboxCandidate; reason: string; routine?: boolean } | { mailbox: null; waitingReason: string; retryAt: Date };
+export type Selection = { mailbox: MailboxCandidate; reason: string } | { mailbox: null; waitingReason: string; retryAt: Date };
 
 const RETRY_WITHOUT_HINT_MS = 60_000;
 
@@ -99,10 +98,7 @@ export function selectMailbox(
   const pool = [...outgoing].sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.priority - b.priority || a.name.localeCompare(b.name));
   const chosen = pick(defaultStrategy, pool, 'default');
   if (chosen && chosen.how !== defaultStrategy) return { mailbox: chosen.mailbox, reason: [...notes, `"${chosen.mailbox.name}", ${chosen.how}`].join('; ') };
-  if (chosen) {
-    const routine = notes.length === 0 && chosen.mailbox.isDefault && defaultStrategy === 'failover';
-    return { mailbox: chosen.mailbox, reason: [...notes, defaultPoolReason(chosen.mailbox, pool, defaultStrategy, now)].join('; '), routine };
-  }
+  if (chosen) return { mailbox: chosen.mailbox, reason: [...notes, defaultPoolReason(chosen.mailbox, pool, defaultStrategy, now)].join('; ') };
   return waiting(notes, pool, now);
 }
 
