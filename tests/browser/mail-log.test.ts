@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { adminApi, type AdminApi } from '../helpers/admin-api';
 import { dismissAnnouncements, dismissNotification, launchBrowser, registerFirstAdmin, saveScreenshot, type BrowserSession } from '../helpers/browser';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 let sink: SmtpSink;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   sink = await startSmtpSink();
   app = await startPlayground({
     serveAdminPanel: true,
-    env: { EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com`, ...pluginConfigEnv(FAST_DELIVERY) },
+    env: { EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port), ...pluginConfigEnv(FAST_DELIVERY) },
   });
   session = await launchBrowser();
   page = session.page;

@@ -43,3 +43,8 @@ export async function waitForSettled(strapi: any, timeoutMs = 30000) {
     return open === 0;
   }, timeoutMs, 100);
 }
+
+/** The default-mailbox URL for an in-process SMTP sink (plain SMTP on loopback). */
+export function sinkUrl(port: number, from = 'helpdesk@example.com', name?: string): string {
+  return `smtp://127.0.0.1:${port}?security=none&from=${from}${name ? `&name=${encodeURIComponent(name)}` : ''}`;
+}

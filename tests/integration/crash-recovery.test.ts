@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { spawnInstance, type ChildInstance } from '../helpers/instances';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 const COUNT = 300;
@@ -33,7 +33,7 @@ afterAll(async () => {
 it('loses nothing when the sending instance is killed, and bounds the duplicates', async () => {
   const databaseFile = path.join(dir, 'data.db');
   const delivery = { ...FAST_DELIVERY.delivery, concurrency: CONCURRENCY, leaseMs: 3000, flushIntervalMs: 50 };
-  const env = { EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com` };
+  const env = { EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port) };
   // This process only enqueues (its worker is off); the child instances send.
   enqueuer = await startPlayground({ databaseFile, env: { ...env, ...pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...delivery, workerEnabled: false } }) } });
   const notifications = enqueuer.strapi.plugin('email-notifications').service('notifications');

@@ -5,7 +5,7 @@
  */
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { adminApi, ADMIN, type AdminApi } from '../helpers/admin-api';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 let app: Playground;
@@ -16,7 +16,7 @@ let notifications: any;
 beforeAll(async () => {
   sink = await startSmtpSink();
   app = await startPlayground({
-    env: { EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com`, ...pluginConfigEnv(FAST_DELIVERY) },
+    env: { EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port), ...pluginConfigEnv(FAST_DELIVERY) },
   });
   api = await adminApi(app.url);
   notifications = app.strapi.plugin('email-notifications').service('notifications');

@@ -7,7 +7,7 @@
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { mariadb, postgres, probeDatabasesSync, type TestDatabase } from '../helpers/databases';
 import { spawnInstance, type ChildInstance } from '../helpers/instances';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 const COUNT = 600;
@@ -34,7 +34,7 @@ for (const { name, unavailable, open } of cases) {
       sink.setFaults({ delayMs: 5 });
       const env = {
         ...db.env,
-        EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com`,
+        EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port),
         ...pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...FAST_DELIVERY.delivery, concurrency: 8 } }),
       };
       // The first instance creates the schema; the others then start on it together.

@@ -3,7 +3,7 @@
  * 1,000 messages all end sent; none lost; none delivered twice.
  */
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 const COUNT = 1000;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   sink.setFaults({ tempFailRate: 0.3, dropRate: 0.1, seed: 20261125 });
   app = await startPlayground({
     env: {
-      EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com`,
+      EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port),
       // 40% of tries fail: with 30 attempts the odds of a message failing for good are 1e-12.
       ...pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...FAST_DELIVERY.delivery, maxAttempts: 30, backoffBaseMs: 100, backoffMaxMs: 300, circuitBreakMs: 200, circuitBreakMaxMs: 500 } }),
     },

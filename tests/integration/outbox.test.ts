@@ -4,7 +4,7 @@
  * and the stored copy loses its secrets once sent.
  */
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
-import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
+import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
 let app: Playground;
@@ -14,7 +14,7 @@ let notifications: any;
 beforeAll(async () => {
   sink = await startSmtpSink();
   app = await startPlayground({
-    env: { EMAIL_NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${sink.port}?security=none&from=helpdesk@example.com&name=Helpdesk`, ...pluginConfigEnv(FAST_DELIVERY) },
+    env: { EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port, 'helpdesk@example.com', 'Helpdesk'), ...pluginConfigEnv(FAST_DELIVERY) },
   });
   notifications = app.strapi.plugin('email-notifications').service('notifications');
 });

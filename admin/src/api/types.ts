@@ -3,6 +3,8 @@
  * mailbox DTO and probe result; the server is the authority, these types only describe it.
  */
 
+import type { FaultyField as ServerFaultyField } from '../../../server/src/core/smtp/explain-failure';
+
 export type Direction = 'out' | 'in';
 export type Security = 'none' | 'ssl' | 'starttls';
 export type AuthType = 'none' | 'login' | 'oauth2';
@@ -112,16 +114,8 @@ export type ConnectionOverrides = Pick<
   | 'subjectPrefix'
 >;
 
-export type FaultyField =
-  | 'host'
-  | 'port'
-  | 'security'
-  | 'tlsRejectUnauthorized'
-  | 'authType'
-  | 'authUser'
-  | 'password'
-  | 'fromAddress'
-  | 'to';
+/** The mailbox form field an SMTP failure points at: the server's own list, so a new one needs a label here. */
+export type FaultyField = NonNullable<ServerFaultyField>;
 
 export interface ProbeResult {
   ok: boolean;

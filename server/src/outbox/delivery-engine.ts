@@ -307,10 +307,10 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         );
       }
     }
-    const sent = results.filter((r) => r.sent);
-    if (afterSend.length && sent.length) {
-      for (const result of sent) {
-        const message = { ...result.row, ...outcomes.find((o) => o.row === result.row)!.data } as MessageRow;
+    if (afterSend.length) {
+      for (const [index, result] of results.entries()) {
+        if (!result.sent) continue;
+        const message = { ...result.row, ...outcomes[index]!.data } as MessageRow;
         for (const hook of afterSend) {
           try {
             await hook(message);

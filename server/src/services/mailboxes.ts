@@ -147,23 +147,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   function decryptConnection(row: StoredMailbox): MailboxConnection {
-    const needsBox = SECRET_FIELDS.some((f) => row[f]);
-    const box = needsBox ? secretBox() : null;
-    const open = (value: string | null) => (value && box ? box.decrypt(value) : null);
-    return {
-      host: row.host,
-      port: row.port,
-      security: row.security,
-      tlsRejectUnauthorized: row.tlsRejectUnauthorized,
-      authType: row.authType,
-      authUser: row.authUser ?? '',
-      password: open(row.password),
-      oauthClientId: row.oauthClientId ?? '',
-      oauthClientSecret: open(row.oauthClientSecret),
-      oauthRefreshToken: open(row.oauthRefreshToken),
-      oauthAccessUrl: row.oauthAccessUrl ?? '',
+    const secrets: readonly string[] = SECRET_FIELDS;
+    const box = SECRET_FIELDS.some((f) => row[f]) ? secretBox() : null;
+    const value = (field: (typeof CONNECTION_FIELDS)[number]) => {
+      const stored = row[field];
+      if (secrets.includes(field)) return typeof stored === 'string' && stored && box ? box.decrypt(stored) : null;
+      return stored ?? '';
     };
+    return Object.fromEntries(CONNECTION_FIELDS.map((field) => [field, value(field)])) as MailboxConnection;
   }
+
 
   /**
    * Creates or updates the mailbox described by the `defaultMailbox` option and makes it the default.
