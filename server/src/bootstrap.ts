@@ -1,4 +1,4 @@
-/* Start-up: register RBAC actions, sync the default mailbox from the options, start the delivery worker. */
+/* Start-up: register RBAC actions, sync the default mailbox from the options, create missing built-in templates, start the delivery worker. */
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from './permissions';
 import { PLUGIN_ID } from './plugin-config';
@@ -9,5 +9,6 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   checkRegisteredRecipientSources(strapi);
   await strapi.plugin(PLUGIN_ID).service('settings').refresh();
   await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
+  await strapi.plugin(PLUGIN_ID).service('templates').ensureBuiltIns();
   await strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
 };

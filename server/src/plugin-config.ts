@@ -32,6 +32,8 @@ export function applySettingsOverrides(strapi: Core.Strapi, overrides: SettingsO
     ...file,
     delivery: { ...file.delivery, ...(overrides.delivery ?? {}) },
     retention: { ...file.retention, ...(overrides.retention ?? {}) },
+    templates: { ...file.templates, ...(overrides.templates ?? {}) },
+    privacy: { ...file.privacy, ...(overrides.privacy ?? {}) },
   };
   effectiveConfigs.set(strapi, effective);
   return effective;

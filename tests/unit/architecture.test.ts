@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const CORE = path.resolve(__dirname, '../../server/src/core');
-const ALLOWED_PACKAGES = new Set(['zod', 'recheck', 'node:util']);
+const ALLOWED_PACKAGES = new Set(['zod', 'recheck', 'node:util', 'handlebars', 'cron-parser']);
 
 function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));

@@ -120,6 +120,43 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /** The installation, as templates show it (`{{site.name}}`, links to the admin and the customer portal). */
+    site: z
+      .object({
+        name: z.string().min(1).max(200).default('Helpdesk'),
+        /** Public URL of this Strapi. Default: Strapi's `server.url`. */
+        url: z.string().url().optional(),
+        /** URL of the Strapi admin (record links point here). Default: `url` + `/admin`. */
+        adminUrl: z.string().url().optional(),
+        /** URL of the customer portal, if any. */
+        portalUrl: z.string().url().optional(),
+        /** IANA time zone for dates in emails when the recipient has none. */
+        timezone: z.string().min(1).default('UTC'),
+        /** Locale for date formats (BCP 47). */
+        locale: z.string().min(2).default('en'),
+      })
+      .strict()
+      .default({}),
+    /** Templates and rendering. */
+    templates: z
+      .object({
+        /** Largest rendered message (HTML + text + subject), bytes. Default 102,400: Gmail clips longer messages. */
+        maxRenderedBytes: z.number().int().min(1024).max(10_000_000).default(102_400),
+        /** Largest total size of a message's attachments, bytes (default 5 MB). */
+        maxAttachmentBytes: z.number().int().min(0).max(50_000_000).default(5_000_000),
+        /** Compiled templates kept in memory per instance. */
+        compileCacheSize: z.number().int().min(1).max(100_000).default(500),
+      })
+      .strict()
+      .default({}),
+    /** Privacy: fields that never reach an email, in addition to password and `private` attributes. */
+    privacy: z
+      .object({
+        /** Content type UID -> attribute names, e.g. { 'api::customer.customer': ['lastLoginIp'] }. */
+        sensitiveFields: z.record(z.array(z.string().min(1))).default({}),
+      })
+      .strict()
+      .default({}),
     /** What the mail log keeps. */
     retention: z
       .object({

@@ -17,12 +17,16 @@ const delivery = shape.delivery._def.innerType.pick({
   stuckAfterMinutes: true,
 });
 const retention = shape.retention._def.innerType;
+const templates = shape.templates._def.innerType.pick({ maxRenderedBytes: true, maxAttachmentBytes: true });
+const privacy = shape.privacy._def.innerType;
 
 /** Stored overrides, and the body of PUT /settings: any subset. */
 export const settingsOverridesSchema = z
   .object({
     delivery: z.object(Object.fromEntries(Object.entries(delivery.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
     retention: z.object(Object.fromEntries(Object.entries(retention.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
+    templates: z.object(Object.fromEntries(Object.entries(templates.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
+    privacy: z.object(Object.fromEntries(Object.entries(privacy.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -38,7 +42,12 @@ export type SettingsOverrides = z.infer<typeof settingsOverridesSchema>;
 export const EDITABLE_SETTINGS = {
   delivery: Object.keys(delivery.shape),
   retention: Object.keys(retention.shape),
+  templates: Object.keys(templates.shape),
+  privacy: Object.keys(privacy.shape),
 };
+
+export type SettingsSection = keyof typeof EDITABLE_SETTINGS;
+export const SETTINGS_SECTIONS = Object.keys(EDITABLE_SETTINGS) as SettingsSection[];
 
 function unwrapDefault(schema: z.ZodTypeAny): z.ZodTypeAny {
   return schema instanceof z.ZodDefault ? schema._def.innerType : schema;

@@ -2,6 +2,8 @@
 import mailbox from './mailbox';
 import message from './message';
 import taskGroup from './task-group';
+import template from './template';
+import templateVersion from './template-version';
 import worker from './worker';
 
-export default { mailbox, message, 'task-group': taskGroup, worker };
+export default { mailbox, message, 'task-group': taskGroup, template, 'template-version': templateVersion, worker };

@@ -13,6 +13,7 @@ const STATUS: Record<string, { status: number; name: string }> = {
   SECRET_KEY_MISSING: { status: 500, name: 'ConfigurationError' },
   SECRET_UNREADABLE: { status: 409, name: 'SecretUnreadableError' },
   MAILBOX_UNUSABLE: { status: 400, name: 'ValidationError' },
+  MESSAGE_TOO_LARGE: { status: 422, name: 'ValidationError' },
 };
 
 export async function respond(ctx: Context, action: () => Promise<unknown>, successStatus = 200): Promise<void> {

@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   SECRET_KEY_MISSING: 'No encryption key is configured, so secrets cannot be stored.',
   SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the configured key (the key changed?).',
   MAILBOX_UNUSABLE: 'The mailbox cannot be used for sending (disabled, incoming-only or incomplete).',
+  MESSAGE_TOO_LARGE: 'A rendered message is larger than templates.maxRenderedBytes allows.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -5,5 +5,6 @@ import outbox from './outbox';
 import settings from './settings';
 import smtpTools from './smtp-tools';
 import taskGroups from './task-groups';
+import templates from './templates';
 
-export default { mailboxes, mailLog, notifications, outbox, settings, smtpTools, taskGroups };
+export default { mailboxes, mailLog, notifications, outbox, settings, smtpTools, taskGroups, templates };

@@ -4,7 +4,7 @@
  * so a change reaches every instance within a heartbeat.
  */
 import type { Core } from '@strapi/strapi';
-import { EDITABLE_SETTINGS, settingsOverridesSchema, type SettingsOverrides } from '../config/settings-schema';
+import { EDITABLE_SETTINGS, SETTINGS_SECTIONS, settingsOverridesSchema, type SettingsOverrides, type SettingsSection } from '../config/settings-schema';
 import { parseInput } from '../core/parse-input';
 import { applySettingsOverrides, getFileConfig, getPluginConfig, PLUGIN_ID } from '../plugin-config';
 
@@ -25,13 +25,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   function view(overrides: SettingsOverrides) {
     const effective = getPluginConfig(strapi);
     const file = getFileConfig(strapi);
-    const pick = (section: 'delivery' | 'retention', from: Record<string, unknown>) =>
-      Object.fromEntries(EDITABLE_SETTINGS[section].map((key) => [key, from[key]]));
-    return {
-      values: { delivery: pick('delivery', effective.delivery), retention: pick('retention', effective.retention) },
-      fileValues: { delivery: pick('delivery', file.delivery), retention: pick('retention', file.retention) },
-      overridden: overrides,
-    };
+    const pick = (section: SettingsSection, from: Record<string, unknown>) => Object.fromEntries(EDITABLE_SETTINGS[section].map((key) => [key, from[key]]));
+    const all = (config: typeof effective) => Object.fromEntries(SETTINGS_SECTIONS.map((section) => [section, pick(section, config[section] as Record<string, unknown>)]));
+    return { values: all(effective), fileValues: all(file), overridden: overrides };
   }
 
   return {
@@ -47,10 +43,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(body: unknown) {
       const input = parseInput(settingsOverridesSchema, stripNulls(body));
       const current = await readOverrides();
-      const next: SettingsOverrides = {
-        delivery: dropReset({ ...current.delivery, ...input.delivery }, body, 'delivery'),
-        retention: dropReset({ ...current.retention, ...input.retention }, body, 'retention'),
-      };
+      const next = Object.fromEntries(
+        SETTINGS_SECTIONS.map((section) => [section, dropReset({ ...current[section], ...input[section] }, body, section)]),
+      ) as SettingsOverrides;
       const merged = parseInput(settingsOverridesSchema, next);
       await store().set({ value: merged });
       applySettingsOverrides(strapi, merged);
