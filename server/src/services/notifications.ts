@@ -9,6 +9,8 @@ import type { AfterSendHook } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
 import { recordMailbox } from '../records/record-context';
+import { strapiModelLookup } from '../templates/model-lookup';
+import { baseContext, loadRecord, recordTemplateContext } from '../templates/render-context';
 
 export interface SendResult {
   /** The outbox id of the message (its id in the mail log). */
@@ -56,11 +58,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return mailbox && !message.requestedMailbox ? { ...message, requestedMailbox: mailbox } : message;
   }
 
+  /**
+   * Renders the named template: context = site, now, recipient, the record (when given) and `data`.
+   * Explicit subject/html/text of the call win over the template's.
+   */
+  async function withTemplate(message: NormalisedMessage, now: Date): Promise<NormalisedMessage> {
+    if (!message.template) return message;
+    const templates = strapi.plugin(PLUGIN_ID).service('templates');
+    const env = templates.renderEnvironment(now, message.template.timezone);
+    const first = message.to[0] ?? message.cc[0] ?? message.bcc[0];
+    let recordPart: Record<string, unknown> = {};
+    if (message.record) {
+      const lookup = strapiModelLookup(strapi);
+      const record = await loadRecord(strapi, lookup, message.record.contentType, message.record.documentId, 'record.documentId');
+      const sensitive = getPluginConfig(strapi).privacy.sensitiveFields;
+      recordPart = recordTemplateContext({ model: lookup(message.record.contentType)!, lookup, sensitive, env, record });
+    }
+    const context = { ...baseContext(env), recipient: { email: first?.address ?? '', name: first?.name ?? '' }, ...recordPart, ...message.template.data };
+    const rendered = await templates.render(message.template.name, context, message.template.locale);
+    return {
+      ...message,
+      subject: message.subject || rendered.subject,
+      html: message.html ?? rendered.html,
+      text: message.text ?? rendered.text,
+      origin: { ...message.origin, template: message.template.name },
+    };
+  }
+
   return {
     /** Queues one email. Throws an InputError (with the fields at fault) on bad input; nothing is queued then. */
     async send(input: SendInput): Promise<SendResult> {
-      const message = await withRecordMailbox(normaliseSendInput(input));
-      const { row, created } = await outbox().enqueue(toNewMessage(message, new Date()));
+      const now = new Date();
+      const message = await withTemplate(await withRecordMailbox(normaliseSendInput(input)), now);
+      const { row, created } = await outbox().enqueue(toNewMessage(message, now));
       return { messageId: row.documentId, status: row.status, created };
     },
 
@@ -80,7 +110,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       });
       const resolved: NewMessage[] = [];
-      for (const message of messages) resolved.push(toNewMessage(await withRecordMailbox(message), now));
+      for (const message of messages) resolved.push(toNewMessage(await withTemplate(await withRecordMailbox(message), now), now));
       const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(resolved);
       return rows.map(({ row, created }) => ({ messageId: row.documentId, status: row.status, created }));
     },

@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function resolveByName(name: string, locale?: string | null): Promise<TemplateRow> {
     const rows = await store.byName(name);
     const row = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === getPluginConfig(strapi).site.locale) ?? rows.find((r) => r.locale === 'en') ?? rows[0];
-    if (!row) throw new NotFoundError('Template', name);
+    if (!row) throw new InputError([{ path: 'template', message: `there is no template named "${name}"` }]);
     return row;
   }
 

@@ -29,9 +29,18 @@ export const sendInputSchema = z
     cc: addressInput.optional(),
     bcc: addressInput.optional(),
     replyTo: noLineBreaks(320).optional(),
-    subject: noLineBreaks(998).pipe(z.string().min(1)),
+    /** Required unless a template gives it. */
+    subject: noLineBreaks(998).pipe(z.string().min(1)).optional(),
     html: z.string().max(5_000_000).optional(),
     text: z.string().max(5_000_000).optional(),
+    /** A template name: it renders subject, HTML and text (a subject/html/text given here wins). */
+    template: z.string().min(1).max(100).optional(),
+    /** Variables for the template, next to site, now, recipient (and record, when `record` is given). */
+    data: z.record(z.unknown()).optional(),
+    /** Picks the template's locale variant (default: the site's). */
+    locale: z.string().min(2).max(20).optional(),
+    /** Time zone for dates in the template (default: the site's). */
+    timezone: z.string().min(1).max(64).optional(),
     headers: z.record(noLineBreaks(998)).optional(),
     /** Mailbox name or id to send through (else the routing decides). */
     mailbox: z.string().min(1).max(100).optional(),
@@ -59,9 +68,10 @@ export const sendInputSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (!value.html && !value.text) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'give a text or an html body (or both)' });
+    if (!value.template && !value.html && !value.text) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: 'give a text or an html body (or both), or a template' });
     }
+    if (!value.template && !value.subject) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['subject'], message: 'is required (or give a template)' });
     for (const name of Object.keys(value.headers ?? {})) {
       if (!/^[A-Za-z0-9-]+$/.test(name)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['headers', name], message: 'is not a valid header name' });
       else if (RESERVED_HEADERS.has(name.toLowerCase())) {
@@ -85,6 +95,8 @@ export interface NormalisedMessage {
   taskGroup: string | null;
   recipientIp: string | null;
   record: { contentType: string; documentId: string } | null;
+  /** To render before queueing; subject/html/text above then hold what the caller gave explicitly. */
+  template: { name: string; data: Record<string, unknown>; locale: string | null; timezone: string | null } | null;
   idempotencyKey: string | null;
   delaySeconds: number | null;
   originType: 'api' | 'rule' | 'event' | 'strapi-email' | 'test' | 'smtp-event';
@@ -115,7 +127,7 @@ export function normaliseSendInput(input: unknown): NormalisedMessage {
   return {
     ...recipients,
     replyTo: value.replyTo ?? null,
-    subject: value.subject,
+    subject: value.subject ?? '',
     html: value.html ?? null,
     text: value.text ?? null,
     headers: { ...(value.headers ?? {}), ...AUTOMATIC_HEADERS },
@@ -123,6 +135,7 @@ export function normaliseSendInput(input: unknown): NormalisedMessage {
     taskGroup: value.taskGroup ?? null,
     recipientIp: value.recipientIp ?? null,
     record: value.record ?? null,
+    template: value.template ? { name: value.template, data: value.data ?? {}, locale: value.locale ?? null, timezone: value.timezone ?? null } : null,
     idempotencyKey: value.idempotencyKey ?? null,
     delaySeconds: value.delaySeconds ?? null,
     originType,
