@@ -123,10 +123,12 @@ describe('Send test email', () => {
     const [received] = await authed.waitForMessages(1);
     expect(received.envelope).toEqual({ from: 'helpdesk@example.com', to: ['agent@example.com'] });
     expect(received.user).toBe('helpdesk');
-    expect(received.subject).toMatch(/^Test email from Mailbox/);
+    // The built-in "test-email" template, inside the master layout.
+    expect(received.subject).toMatch(/^Test email from Helpdesk via Mailbox/);
+    expect(received.html).toContain('This is an automatic notification.');
     expect(received.from).toBe('"Helpdesk" <helpdesk@example.com>');
     expect(received.headers['auto-submitted']).toBe('auto-generated');
-    expect(received.text).toMatch(/the mailbox can send mail/);
+    expect(received.text).toMatch(/If you can read it, the mailbox works/);
     expect(received.html).toMatch(/<strong>Mailbox/);
     expect(res.body.data.transcript.join('\n')).toMatch(/^C: DATA/m);
     expect(JSON.stringify(res.body)).not.toContain(PASSWORD);

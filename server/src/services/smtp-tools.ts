@@ -10,6 +10,7 @@ import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } fro
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { baseContext } from '../templates/render-context';
 import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
 
 interface ResolvedSettings {
@@ -66,20 +67,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const settings = await resolveSettings(input.mailboxId, input.mailbox);
       if (!settings.connection.host) throw new InputError([{ path: 'mailbox.host', message: 'is required' }]);
       const sentAt = new Date().toISOString();
+      const rendered = await renderTestTemplate(settings.mailboxName, settings.fromAddress, input.to);
       const result = await sendTestMessage(
         settings.connection,
         {
           from: { name: settings.displayName, address: settings.fromAddress },
           to: input.to,
-          subject: input.subject ?? `Test email from ${settings.mailboxName}`,
-          text:
-            `This is a test email sent by the Strapi email notifications plugin through the mailbox "${settings.mailboxName}" ` +
-            `(${settings.connection.host}:${settings.connection.port}, security: ${settings.connection.security}) at ${sentAt}.\n\n` +
-            'If you can read this, the mailbox can send mail.',
-          html:
-            `<p>This is a test email sent by the Strapi email notifications plugin through the mailbox <strong>${escapeHtml(settings.mailboxName)}</strong> ` +
-            `(${escapeHtml(settings.connection.host)}:${settings.connection.port}, security: ${settings.connection.security}) at ${sentAt}.</p>` +
-            '<p>If you can read this, the mailbox can send mail.</p>',
+          subject: input.subject ?? rendered?.subject ?? `Test email from ${settings.mailboxName}`,
+          ...(rendered ? { text: rendered.text, html: rendered.html } : fallbackBody(settings, sentAt)),
           headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
         },
         getPluginConfig(strapi).smtpTimeouts,
@@ -90,7 +85,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
   };
+
+  /** The "test-email" template, as the admin may have edited it; null if it cannot render (the test must still work). */
+  async function renderTestTemplate(mailboxName: string, fromAddress: string | null | undefined, to: string) {
+    try {
+      const templates = strapi.plugin(PLUGIN_ID).service('templates');
+      const env = templates.renderEnvironment(new Date());
+      const context = { ...baseContext(env), recipient: { email: to, name: '' }, mailbox: { name: mailboxName, fromAddress: fromAddress ?? '' } };
+      return (await templates.render('test-email', context)) as { subject: string; html: string; text: string };
+    } catch (error) {
+      strapi.log.warn(`[email-notifications] the test-email template cannot be rendered (${(error as Error).message}); sending the plain test text`);
+      return null;
+    }
+  }
 };
+
+/** The plain test text, used when the test-email template cannot be rendered. */
+function fallbackBody(settings: { mailboxName: string; connection: { host?: string; port?: number; security?: string } }, sentAt: string) {
+  const where = `${settings.connection.host ?? ''}:${settings.connection.port ?? ''}, security: ${settings.connection.security ?? ''}`;
+  return {
+    text: `This is a test email sent by the Strapi email notifications plugin through the mailbox "${settings.mailboxName}" (${where}) at ${sentAt}.\n\nIf you can read this, the mailbox can send mail.`,
+    html: `<p>This is a test email sent by the Strapi email notifications plugin through the mailbox <strong>${escapeHtml(settings.mailboxName)}</strong> (${escapeHtml(where)}) at ${sentAt}.</p><p>If you can read this, the mailbox can send mail.</p>`,
+  };
+}
 
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
