@@ -10,6 +10,8 @@ export const ACTIONS = {
   messagesUpdate: 'plugin::email-notifications.messages.update',
   settingsRead: 'plugin::email-notifications.settings.read',
   settingsUpdate: 'plugin::email-notifications.settings.update',
+  rulesRead: 'plugin::email-notifications.rules.read',
+  rulesUpdate: 'plugin::email-notifications.rules.update',
   templatesRead: 'plugin::email-notifications.templates.read',
   templatesUpdate: 'plugin::email-notifications.templates.update',
 } as const;
@@ -22,6 +24,8 @@ export const ACTION_DEFINITIONS = [
   { uid: 'messages.update', displayName: 'Retry, cancel and delete messages', subCategory: 'mail log' },
   { uid: 'settings.read', displayName: 'Read email settings', subCategory: 'settings' },
   { uid: 'settings.update', displayName: 'Change email settings', subCategory: 'settings' },
+  { uid: 'rules.read', displayName: 'Read notification rules and dry-run them', subCategory: 'rules' },
+  { uid: 'rules.update', displayName: 'Create, edit, run and delete notification rules; release suppressed addresses', subCategory: 'rules' },
   { uid: 'templates.read', displayName: 'Read and preview email templates', subCategory: 'templates' },
   { uid: 'templates.update', displayName: 'Create, edit, import and delete email templates', subCategory: 'templates' },
 ].map((action) => ({ section: 'plugins', pluginName: 'email-notifications', ...action }));

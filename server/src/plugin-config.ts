@@ -34,6 +34,7 @@ export function applySettingsOverrides(strapi: Core.Strapi, overrides: SettingsO
     retention: { ...file.retention, ...(overrides.retention ?? {}) },
     templates: { ...file.templates, ...(overrides.templates ?? {}) },
     privacy: { ...file.privacy, ...(overrides.privacy ?? {}) },
+    flood: { ...file.flood, ...(overrides.flood ?? {}) },
   };
   effectiveConfigs.set(strapi, effective);
   return effective;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PluginError } from '../core/errors';
 import { mailboxCreateSchema, mailboxFieldsSchema, type MailboxFields } from '../core/mailboxes/mailbox-input';
+import { DEFAULT_BLACKLIST, DEFAULT_CAPS } from '../core/rules/flood-guard';
 import { parseSmtpUrl } from '../core/smtp/smtp-url';
 import { zodProblems } from '../core/zod-problems';
 
@@ -154,6 +155,42 @@ export const pluginConfigSchema = z
       .object({
         /** Content type UID -> attribute names, e.g. { 'api::customer.customer': ['lastLoginIp'] }. */
         sensitiveFields: z.record(z.array(z.string().min(1))).default({}),
+      })
+      .strict()
+      .default({}),
+    /** Notification rules: record triggers, schedules (digests) and time scans. */
+    rules: z
+      .object({
+        /** Evaluate rules in this instance (record changes, custom events). */
+        enabled: z.boolean().default(true),
+        /** Run schedules and time scans in this instance (every instance may; a database row per tick makes each run once). */
+        schedulerEnabled: z.boolean().default(true),
+        /** How often this instance looks for due schedules and scans, ms. */
+        tickIntervalMs: z.number().int().min(200).max(60_000).default(1000),
+        /** How deep notifications may cause further notifications (an onAfterSend hook that updates a record, …). */
+        maxChainDepth: z.number().int().min(1).max(10).default(3),
+        /** A schedule or scan run still "running" after this many minutes is reported as stuck. */
+        stuckRunMinutes: z.number().int().min(1).max(1440).default(15),
+      })
+      .strict()
+      .default({}),
+    /** Flood and loop protection for rule notifications (mature helpdesks send at most 3 per address per 30 minutes). */
+    flood: z
+      .object({
+        /** Per-recipient caps: at most `max` notifications per `windowMinutes`. Empty list: no caps. */
+        caps: z
+          .array(z.object({ windowMinutes: z.number().int().min(1).max(43_200), max: z.number().int().min(1).max(100_000) }).strict())
+          .max(5)
+          .default(DEFAULT_CAPS.map((cap) => ({ ...cap }))),
+        /** Addresses never mailed: full addresses, domains (`@example.com`) or patterns with `*`. */
+        blacklist: z
+          .array(z.string().min(1).max(320))
+          .max(1000)
+          .default([...DEFAULT_BLACKLIST]),
+        /** Days an address that bounced permanently is skipped (0: never suppress). */
+        suppressBouncesDays: z.number().int().min(0).max(3650).default(30),
+        /** An identical message to the same address within this many minutes is dropped (0: off). */
+        duplicateWindowMinutes: z.number().int().min(0).max(10_080).default(10),
       })
       .strict()
       .default({}),

@@ -19,6 +19,7 @@ const delivery = shape.delivery._def.innerType.pick({
 const retention = shape.retention._def.innerType;
 const templates = shape.templates._def.innerType.pick({ maxRenderedBytes: true, maxAttachmentBytes: true });
 const privacy = shape.privacy._def.innerType;
+const flood = shape.flood._def.innerType;
 
 /** Stored overrides, and the body of PUT /settings: any subset. */
 export const settingsOverridesSchema = z
@@ -27,6 +28,7 @@ export const settingsOverridesSchema = z
     retention: z.object(Object.fromEntries(Object.entries(retention.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
     templates: z.object(Object.fromEntries(Object.entries(templates.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
     privacy: z.object(Object.fromEntries(Object.entries(privacy.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
+    flood: z.object(Object.fromEntries(Object.entries(flood.shape).map(([k, v]) => [k, unwrapDefault(v).optional()]))).strict().optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -44,6 +46,7 @@ export const EDITABLE_SETTINGS = {
   retention: Object.keys(retention.shape),
   templates: Object.keys(templates.shape),
   privacy: Object.keys(privacy.shape),
+  flood: Object.keys(flood.shape),
 };
 
 export type SettingsSection = keyof typeof EDITABLE_SETTINGS;

@@ -27,6 +27,7 @@ import type { PluginConfig } from '../config/schema';
 import { openGeoLookup, type GeoLookup } from '../geo/geo-lookup';
 import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryWorker, type DeliveryWorker } from '../worker/delivery-worker';
+import { runAtChainDepth } from '../rules/chain-context';
 import { createOutboxRepository, type MessageRow } from './outbox-repository';
 import { runRetention } from './retention';
 import { recordHeartbeat, recordWorkerStopped } from './worker-heartbeat';
@@ -46,15 +47,24 @@ export interface DeliveryResult {
   sent: boolean;
   events: ('delivery-failed' | 'final-delivery-failed')[];
   health?: { mailboxId: string; health: MailboxHealth; failure?: string; success?: boolean };
+  /** Addresses the receiving server refused for good (they feed the suppression list). */
+  bounced?: { addresses: string[]; reason: string };
 }
 
+export type BounceHook = (addresses: string[], reason: string) => unknown | Promise<unknown>;
+
 export type AfterSendHook = (message: MessageRow) => unknown | Promise<unknown>;
+
+function toMailAttachment({ filename, contentType, path, href }: NonNullable<MessageRow['attachments']>[number]) {
+  return { filename, ...(contentType ? { contentType } : {}), ...(path ? { path } : { href }) };
+}
 
 export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginConfig) {
   const repo = createOutboxRepository(strapi);
   const pool = createTransportPool(() => config().smtpTimeouts);
   const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const afterSend: AfterSendHook[] = [];
+  const bounceHooks: BounceHook[] = [];
   const log = strapi.log;
   let cache: CachedMailbox[] = [];
   let taskGroups: StoredTaskGroup[] = [];
@@ -215,6 +225,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         subject: await subjectFor(row, mailbox.row),
         ...(row.html ? { html: row.html } : {}),
         ...(row.text ? { text: row.text } : {}),
+        ...(row.attachments?.length ? { attachments: row.attachments.map(toMailAttachment) } : {}),
         headers: row.headers ?? {},
         messageId,
         textEncoding: config().delivery.textEncoding,
@@ -233,7 +244,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
     } catch (caught) {
       inFlight.set(mailboxId, (inFlight.get(mailboxId) ?? 1) - 1);
       usage.set(mailboxId, releaseSend(usage.get(mailboxId)!, now.getTime()));
-      const error = caught as { code?: string; responseCode?: number; command?: string; message?: string; response?: string };
+      const error = caught as { code?: string; responseCode?: number; command?: string; message?: string; response?: string; rejected?: string[] };
       const secrets = connectionSecrets(mailbox.connection!);
       const clean = {
         code: error.code ?? null,
@@ -259,6 +270,9 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         events: outcome.events,
         patch: { ...outcome.patch, messageId, fromAddress: mailbox.row.fromAddress, fromName: mailbox.row.displayName ?? null, attemptLog: [...(row.attemptLog ?? []), ...blockedNotes, { ...outcome.record, route: selection.reason }] } as never,
         ...(healthChanged ? { health: { mailboxId: mailbox.row.documentId, health: mailbox.health, failure: clean.message } } : {}),
+        ...(kind === 'permanent' && (error.code === 'EENVELOPE' || /^RCPT/i.test(error.command ?? ''))
+          ? { bounced: { addresses: error.rejected?.length ? error.rejected : [...recipients.to, ...recipients.cc, ...recipients.bcc].map((a) => a.address), reason: clean.response ?? clean.message } }
+          : {}),
       };
     }
   }
@@ -307,13 +321,27 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
         );
       }
     }
+    for (const result of results) {
+      const rejected = result.sent ? ((result.patch.rejectedRecipients as string[] | undefined) ?? []) : [];
+      const bounce = result.bounced ?? (rejected.length ? { addresses: rejected, reason: String(result.patch.serverResponse ?? 'refused by the receiving server') } : null);
+      if (!bounce) continue;
+      for (const hook of bounceHooks) {
+        try {
+          await hook(bounce.addresses, bounce.reason);
+        } catch (error) {
+          log.error(`[email-notifications] recording a bounce failed for messageId=${result.row.documentId}: ${(error as Error).message}`);
+        }
+      }
+    }
     if (afterSend.length) {
       for (const [index, result] of results.entries()) {
         if (!result.sent) continue;
         const message = { ...result.row, ...outcomes[index]!.data } as MessageRow;
+        // Record changes a hook makes are work caused by this notification: rules see its chain depth.
+        const depth = Number((message.origin as { chainDepth?: number } | null)?.chainDepth ?? 0);
         for (const hook of afterSend) {
           try {
-            await hook(message);
+            await runAtChainDepth(depth, () => hook(message));
           } catch (error) {
             log.error(`[email-notifications] an onAfterSend hook failed for messageId=${result.row.documentId}: ${(error as Error).message}`);
           }
@@ -395,6 +423,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
       worker?.wake();
     },
     onAfterSend: (hook: AfterSendHook) => afterSend.push(hook),
+    onBounce: (hook: BounceHook) => bounceHooks.push(hook),
     isRunning: () => worker?.stats().running ?? false,
   };
 }

@@ -50,6 +50,9 @@ export interface MessageRow {
   messageId: string | null;
   serverResponse: string | null;
   rejectedRecipients: string[] | null;
+  /** Recipients the flood and loop guards removed before queueing, each with its reason. */
+  suppressedRecipients: { address: string; reason: string }[] | null;
+  attachments: { filename: string; contentType?: string; path?: string; href?: string; size?: number }[] | null;
   idempotencyKey: string | null;
   originType: string;
   origin: Record<string, unknown> | null;
@@ -124,6 +127,19 @@ export function createOutboxRepository(strapi: Core.Strapi) {
       }
       throw error;
     }
+  }
+
+  /** Records a message that will not be sent (every recipient was suppressed): cancelled at once, with the reason. */
+  async function recordCancelled(message: NewMessage, reason: string): Promise<{ row: MessageRow; created: boolean }> {
+    if (message.idempotencyKey) {
+      const existing = await findByIdempotencyKey(message.idempotencyKey);
+      if (existing) return { row: existing, created: false };
+    }
+    const now = new Date();
+    const row = (await query().create({
+      data: { ...message, status: 'cancelled', cancelledAt: now, lastError: reason, attempts: 0, retryableFailures: 0, attemptLog: [] },
+    })) as MessageRow;
+    return { row, created: true };
   }
 
   /**
@@ -264,7 +280,7 @@ export function createOutboxRepository(strapi: Core.Strapi) {
     return applied;
   }
 
-  const JSON_ATTRIBUTES = new Set(['to', 'cc', 'bcc', 'headers', 'attemptLog', 'rejectedRecipients', 'origin']);
+  const JSON_ATTRIBUTES = new Set(['to', 'cc', 'bcc', 'headers', 'attemptLog', 'rejectedRecipients', 'suppressedRecipients', 'attachments', 'origin']);
 
   function toColumns(data: Partial<MessageRow>): Record<string, unknown> {
     const out: Record<string, unknown> = { [col('updatedAt')]: new Date() };
@@ -280,6 +296,7 @@ export function createOutboxRepository(strapi: Core.Strapi) {
   return {
     enqueue,
     enqueueMany,
+    recordCancelled,
     claimDue,
     reclaimExpiredLeases,
     applyOutcomes,

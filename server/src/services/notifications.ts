@@ -7,8 +7,10 @@ import { InputError } from '../core/errors';
 import { normaliseSendInput, type NormalisedMessage, type SendInput } from '../core/delivery/send-input';
 import type { AfterSendHook } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
+import type { SuppressedRecipient } from '../core/rules/flood-guard';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
 import { recordMailbox } from '../records/record-context';
+import type { RecipientResolver } from '../rules/recipient-resolver';
 import { strapiModelLookup } from '../templates/model-lookup';
 import { baseContext, loadRecord, recordTemplateContext } from '../templates/render-context';
 
@@ -23,7 +25,7 @@ export interface SendResult {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = () => strapi.plugin(PLUGIN_ID).service('outbox');
 
-  function toNewMessage(message: NormalisedMessage, now: Date): NewMessage {
+  function toNewMessage(message: NormalisedMessage, now: Date, suppressed: SuppressedRecipient[] = []): NewMessage {
     const delaySeconds = message.delaySeconds ?? getPluginConfig(strapi).delivery.deliveryDelaySeconds;
     const sizeBytes = Buffer.byteLength(message.html ?? '') + Buffer.byteLength(message.text ?? '') + Buffer.byteLength(message.subject);
     return {
@@ -48,6 +50,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       originType: message.originType,
       origin: message.origin,
       sizeBytes,
+      suppressedRecipients: suppressed.length ? suppressed : null,
+      attachments: message.attachments.length ? message.attachments : null,
     };
   }
 
@@ -113,6 +117,33 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const message of messages) resolved.push(toNewMessage(await withTemplate(await withRecordMailbox(message), now), now));
       const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(resolved);
       return rows.map(({ row, created }) => ({ messageId: row.documentId, status: row.status, created }));
+    },
+
+    /**
+     * For the rule engine: queues a rendered notification whose recipients already went through the
+     * flood guards; `suppressed` is recorded on the message. With nobody left, the message is recorded
+     * as cancelled with the reasons (never silently dropped).
+     */
+    async queueGuarded(input: SendInput, suppressed: SuppressedRecipient[], keptCount: number): Promise<SendResult> {
+      const now = new Date();
+      const message = await withRecordMailbox(normaliseSendInput(input));
+      if (keptCount === 0) {
+        const reason = `Not sent: every recipient was suppressed (${suppressed.map((s) => `${s.address} ${s.reason}`).join('; ')}).`;
+        const { row, created } = await outbox().recordCancelled(toNewMessage(message, now, suppressed), reason);
+        return { messageId: row.documentId, status: row.status, created };
+      }
+      const { row, created } = await outbox().enqueue(toNewMessage(message, now, suppressed));
+      return { messageId: row.documentId, status: row.status, created };
+    },
+
+    /** A custom event for rules with trigger `{ type: 'event', name }`; returns what each listening rule did. */
+    async emit(name: string, payload: Record<string, unknown> = {}) {
+      return strapi.plugin(PLUGIN_ID).service('rules').emit(name, payload);
+    },
+
+    /** Names a function rules can use as a recipient (`{ "resolver": name }`); it returns addresses. */
+    registerRecipientResolver(name: string, resolver: RecipientResolver) {
+      strapi.plugin(PLUGIN_ID).service('rules').registerRecipientResolver(name, resolver);
     },
 
     /** Runs after each message is recorded as sent (the "custom code after send" of mature helpdesks). */

@@ -3,7 +3,7 @@
  * destroy) and enqueues messages. The mail log's queries live in services/mail-log.ts.
  */
 import type { Core } from '@strapi/strapi';
-import { createDeliveryEngine, type AfterSendHook, type DeliveryEngine } from '../outbox/delivery-engine';
+import { createDeliveryEngine, type AfterSendHook, type BounceHook, type DeliveryEngine } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import { runRetention } from '../outbox/retention';
 import { getPluginConfig } from '../plugin-config';
@@ -20,6 +20,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (result.created) getEngine().wake();
       return result;
     },
+    recordCancelled: (message: NewMessage, reason: string) => getEngine().repository.recordCancelled(message, reason),
     /**
      * Inserts in batches of ENQUEUE_BATCH rows, each committed on its own and handed to the worker at
      * once, so a large mailing starts going out while the rest is still being written.
@@ -44,6 +45,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     runRetention: () => runRetention(strapi, getPluginConfig(strapi).retention),
     mailboxesChanged: () => getEngine().mailboxesChanged(),
     onAfterSend: (hook: AfterSendHook) => getEngine().onAfterSend(hook),
+    onBounce: (hook: BounceHook) => getEngine().onBounce(hook),
     repository: () => getEngine().repository,
     instanceId: () => getEngine().instanceId,
     isWorkerRunning: () => engine?.isRunning() ?? false,

@@ -227,6 +227,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async render(name: string, context: Plain, locale?: string | null): Promise<RenderedMessage> {
       return renderRow(await resolveByName(name, locale), context);
     },
+    /**
+     * Renders a rule's own subject/text/mjml/html (checked when the rule was saved). MJML goes into
+     * the master layout and through the compile cache; plain HTML is filled as it is.
+     */
+    async renderInline(inline: { subject: string; text?: string; mjml?: string; html?: string }, context: Plain): Promise<RenderedMessage> {
+      const layout = inline.mjml ? await layoutFor({ category: 'general', layout: null }) : null;
+      const compiled = await compileCache().compile({
+        subject: inline.subject,
+        mjml: inline.mjml ?? '',
+        text: inline.text ?? (inline.mjml || inline.html ? null : ''),
+        layoutMjml: layout?.mjml ?? null,
+        ...(inline.mjml ? {} : { html: inline.html ?? null }),
+      });
+      const rendered = renderCompiled(compiled, { ...context, layout: layoutContext(layout, { category: 'general' } as TemplateSnapshot) });
+      const max = getPluginConfig(strapi).templates.maxRenderedBytes;
+      if (rendered.sizeBytes > max) throw new PluginError('MESSAGE_TOO_LARGE', `The rule's message rendered ${rendered.sizeBytes} bytes, over the limit of ${max} (templates.maxRenderedBytes).`);
+      return rendered;
+    },
     renderEnvironment: (now: Date, timezone?: string | null) => renderEnvironment(strapi, now, timezone),
     cacheSize: () => compileCache().size,
   };

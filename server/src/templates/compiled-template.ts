@@ -17,6 +17,8 @@ export interface TemplateSources {
   text: string | null;
   /** The master layout's MJML, or null for none. */
   layoutMjml: string | null;
+  /** Plain HTML instead of MJML (a rule's inline html); an empty mjml and no html means a text-only message. */
+  html?: string | null;
 }
 
 export interface CompiledTemplate {
@@ -41,9 +43,13 @@ function mustParse(source: string, field: string): { nodes: TemplateNode[]; prob
 }
 
 export async function compileTemplate(sources: TemplateSources, key = sourcesKey(sources)): Promise<CompiledTemplate> {
-  const composed = composeMjml(sources.mjml, sources.layoutMjml);
-  const output = await compileMjml(composed.source);
-  const problems = output.errors.map((e) => mapMjmlError(composed, e.line, e.message));
+  let output: { html: string; errors: { line: number; message: string }[] } = { html: sources.html ?? '', errors: [] };
+  let problems: FieldProblem[] = [];
+  if (sources.mjml) {
+    const composed = composeMjml(sources.mjml, sources.layoutMjml);
+    output = await compileMjml(composed.source);
+    problems = output.errors.map((e) => mapMjmlError(composed, e.line, e.message));
+  }
   const html = mustParse(output.html, 'mjml');
   const text = mustParse(sources.text ?? textFromHtml(output.html), 'text');
   const subject = mustParse(sources.subject, 'subject');
@@ -51,7 +57,7 @@ export async function compileTemplate(sources: TemplateSources, key = sourcesKey
 }
 
 export function sourcesKey(sources: TemplateSources): string {
-  return createHash('sha256').update(JSON.stringify([sources.subject, sources.mjml, sources.text, sources.layoutMjml])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([sources.subject, sources.mjml, sources.text, sources.layoutMjml, sources.html ?? null])).digest('base64url');
 }
 
 export function renderCompiled(compiled: CompiledTemplate, context: unknown): RenderedMessage {

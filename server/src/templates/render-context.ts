@@ -34,11 +34,11 @@ export function baseContext(env: RenderEnvironment, extra: Plain = {}): Plain {
   return { site: env.site, now: nowContext(env), recipient: { email: '', name: '' }, rule: { name: '', category: '', description: '' }, ...extra };
 }
 
-/** Relations to populate so a record's context can show related fields one level deep. */
+/** Relations (and media, for attachments) to populate so a record's context can show related fields one level deep. */
 export function relationPopulate(model: ContentModel, lookup: ModelLookup): Record<string, true> {
   const populate: Record<string, true> = {};
   for (const [name, attribute] of Object.entries(model.attributes)) {
-    if (attribute.type === 'relation' && attribute.target && lookup(attribute.target)) populate[name] = true;
+    if ((attribute.type === 'relation' && attribute.target && lookup(attribute.target)) || attribute.type === 'media') populate[name] = true;
   }
   return populate;
 }

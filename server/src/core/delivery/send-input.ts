@@ -56,6 +56,22 @@ export const sendInputSchema = z
       .optional(),
     /** The recipient's IP address, for geo routing (the nearest mailbox sends). */
     recipientIp: z.string().min(2).max(45).regex(/^[0-9a-fA-F:.]+$/, 'must be an IPv4 or IPv6 address').optional(),
+    /** Files to attach: a local path or an http(s) URL each (the rule engine attaches record media this way). */
+    attachments: z
+      .array(
+        z
+          .object({
+            filename: noLineBreaks(255).pipe(z.string().min(1)),
+            contentType: noLineBreaks(255).optional(),
+            path: z.string().min(1).max(4096).optional(),
+            href: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+            size: z.number().int().min(0).optional(),
+          })
+          .strict()
+          .refine((a) => Boolean(a.path) !== Boolean(a.href), 'give either a path or an href'),
+      )
+      .max(20)
+      .optional(),
     /** Same key twice = one message. */
     idempotencyKey: z.string().min(1).max(255).optional(),
     /** Overrides the delivery delay for this message (seconds). */
@@ -97,6 +113,7 @@ export interface NormalisedMessage {
   record: { contentType: string; documentId: string } | null;
   /** To render before queueing; subject/html/text above then hold what the caller gave explicitly. */
   template: { name: string; data: Record<string, unknown>; locale: string | null; timezone: string | null } | null;
+  attachments: { filename: string; contentType?: string; path?: string; href?: string; size?: number }[];
   idempotencyKey: string | null;
   delaySeconds: number | null;
   originType: 'api' | 'rule' | 'event' | 'strapi-email' | 'test' | 'smtp-event';
@@ -136,6 +153,7 @@ export function normaliseSendInput(input: unknown): NormalisedMessage {
     recipientIp: value.recipientIp ?? null,
     record: value.record ?? null,
     template: value.template ? { name: value.template, data: value.data ?? {}, locale: value.locale ?? null, timezone: value.timezone ?? null } : null,
+    attachments: value.attachments ?? [],
     idempotencyKey: value.idempotencyKey ?? null,
     delaySeconds: value.delaySeconds ?? null,
     originType,

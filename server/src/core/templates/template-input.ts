@@ -11,7 +11,7 @@ import { zodProblems } from '../zod-problems';
 import { checkVariables } from './check-variables';
 import { checkLayoutSlot } from './layout';
 import { CONTENT_SLOT, parseTemplate, type TemplateNode } from './template-syntax';
-import { CATEGORIES_WITH_RECORDS, contextShape, TEMPLATE_CATEGORIES, type Shape } from './variable-shape';
+import { CATEGORIES_WITH_RECORDS, contextShape, TEMPLATE_CATEGORIES, type Shape, type TemplateCategory } from './variable-shape';
 
 export const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,99}$/;
 
@@ -82,4 +82,21 @@ export function checkTemplate(input: unknown, options: { lookup: ModelLookup; se
   const text = fields.text ? part(fields.text, 'text') : null;
   if (problems.length) throw new InputError(problems);
   return { fields, shape, subject, body, text };
+}
+
+/** Checks the parts of an inline template (a rule's own subject/text/mjml/html) against a context; problems carry `prefix`. */
+export function checkInlineParts(
+  parts: Partial<Record<'subject' | 'text' | 'mjml' | 'html', string>>,
+  options: { category: TemplateCategory; contentType: string | null; lookup: ModelLookup; sensitive: SensitiveFields; prefix: string },
+): FieldProblem[] {
+  const shape = contextShape({ category: options.category, contentType: options.contentType, lookup: options.lookup, sensitive: options.sensitive });
+  const problems: FieldProblem[] = [];
+  for (const [field, source] of Object.entries(parts)) {
+    if (source === undefined) continue;
+    const path = `${options.prefix}.${field}`;
+    const parsed = parseTemplate(source, path);
+    if (!parsed.ok) problems.push(...parsed.problems);
+    else problems.push(...checkVariables(parsed.nodes, shape, path));
+  }
+  return problems;
 }

@@ -1,0 +1,4 @@
+/* Recipient history content type (internal). */
+import schema from './schema.json';
+
+export default { schema };

@@ -1,0 +1,4 @@
+/* Rule firing content type (internal). */
+import schema from './schema.json';
+
+export default { schema };

@@ -1,0 +1,4 @@
+/* Notification rule content type (internal). */
+import schema from './schema.json';
+
+export default { schema };

@@ -1,0 +1,4 @@
+/* Suppressed address content type (internal). */
+import schema from './schema.json';
+
+export default { schema };

@@ -1,0 +1,182 @@
+/*
+ * The rule engine of one instance: evaluates record rules around a document-service write, custom
+ * events from notifications.emit(), and dry runs. Matches are dispatched after the write commits and
+ * never inside it; the dispatch promises are tracked so shutdown (and tests) can wait for them.
+ */
+import type { Core } from '@strapi/strapi';
+import { randomUUID } from 'node:crypto';
+import { evaluateCondition, explainCondition } from '../core/rules/condition-evaluate';
+import type { Condition } from '../core/rules/condition-tree';
+import type { Rule } from '../core/rules/rule-input';
+import type { ContentModel } from '../core/schema/content-model';
+import { getPluginConfig } from '../plugin-config';
+import { strapiModelLookup } from '../templates/model-lookup';
+import { loadRecord, relationPopulate } from '../templates/render-context';
+import type { RecordEvent } from '../triggers/record-events';
+import type { RuleDispatcher } from './rule-dispatcher';
+import type { ActiveRule, RuleStore } from './rule-store';
+
+type Plain = Record<string, unknown>;
+
+export interface PreparedRecordEvent {
+  uid: string;
+  events: RecordEvent[];
+  rules: ActiveRule[];
+  previous: Plain | null;
+  status: 'draft' | 'published' | undefined;
+  locale: string | undefined;
+  populate: Record<string, true>;
+}
+
+/** Relations named by the conditions' field paths (`customer.email` needs `customer`). */
+function conditionRelations(tree: Condition, model: ContentModel, into: Record<string, true>): void {
+  if ('all' in tree) tree.all.forEach((c) => conditionRelations(c, model, into));
+  else if ('any' in tree) tree.any.forEach((c) => conditionRelations(c, model, into));
+  else if ('not' in tree) conditionRelations(tree.not, model, into);
+  else {
+    const first = tree.field.split('.')[0]!;
+    const attribute = model.attributes[first];
+    if (attribute && (attribute.type === 'relation' || attribute.type === 'media')) into[first] = true;
+  }
+}
+
+export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispatcher: RuleDispatcher }) {
+  const pending = new Set<Promise<unknown>>();
+  const lookup = () => strapiModelLookup(strapi);
+
+  function track(work: () => Promise<unknown>): void {
+    const promise = work()
+      .catch((error) => strapi.log.error(`[email-notifications] rules: ${(error as Error).message}`))
+      .finally(() => pending.delete(promise));
+    pending.add(promise);
+  }
+
+  /**
+   * Runs `work` once the surrounding transaction (if any) has committed: a rolled-back write sends
+   * nothing. Tracked from the start, so idle() also waits for a commit that is still under way.
+   */
+  function afterCommit(work: () => Promise<unknown>): void {
+    track(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          strapi.db
+            .transaction(({ onCommit, onRollback }) => {
+              onCommit(() => work().then(resolve, reject));
+              onRollback(() => resolve(undefined));
+            })
+            .catch(reject);
+        }),
+    );
+  }
+
+  async function readVersion(uid: string, documentId: string, status: PreparedRecordEvent['status'], locale: string | undefined, populate: Record<string, true>) {
+    return (await strapi.documents(uid as never).findOne({ documentId, ...(status ? { status } : {}), ...(locale ? { locale } : {}), populate } as never)) as Plain | null;
+  }
+
+  async function dispatchSafely(rule: ActiveRule, work: () => Promise<unknown>) {
+    try {
+      await work();
+    } catch (error) {
+      const message = (error as Error).message;
+      strapi.log.error(`[email-notifications] rule "${rule.rule.name}" failed: ${message}`);
+      await deps.store.recordError(rule.id, message, new Date()).catch(() => undefined);
+    }
+  }
+
+  return {
+    /** Before a write: the rules that may fire and the previous version they compare against. Null when none. */
+    async prepareRecordEvent(uid: string, events: RecordEvent[], documentId: string | null, status: PreparedRecordEvent['status'], locale?: string): Promise<PreparedRecordEvent | null> {
+      if (!events.length) return null;
+      const rules = (await deps.store.recordRules(uid)).filter((r) => r.rule.trigger.type === 'record' && r.rule.trigger.events.some((e) => events.includes(e)));
+      if (!rules.length) return null;
+      const model = lookup()(uid);
+      if (!model) return null;
+      const populate: Record<string, true> = {};
+      for (const rule of rules) conditionRelations(rule.rule.conditions, model, populate);
+      // A deleted record cannot be read afterwards: keep everything its notification may show.
+      if (events.includes('delete')) Object.assign(populate, relationPopulate(model, lookup()));
+      const previous = documentId ? await readVersion(uid, documentId, status, locale, populate) : null;
+      return { uid, events, rules, previous, status, locale, populate };
+    },
+
+    /** After a write: evaluates the prepared rules and dispatches the matches after commit. */
+    async afterRecordEvent(prepared: PreparedRecordEvent, documentId: string | null, _result: unknown, depth: number): Promise<void> {
+      const max = getPluginConfig(strapi).rules.maxChainDepth;
+      if (depth >= max) {
+        strapi.log.warn(`[email-notifications] rules: ${prepared.uid} ${prepared.events.join('+')} not evaluated: notifications already caused ${depth} levels of changes (rules.maxChainDepth ${max})`);
+        return;
+      }
+      const gone = prepared.events.includes('delete') || prepared.events.includes('unpublish');
+      const current = !gone && documentId ? await readVersion(prepared.uid, documentId, prepared.status, prepared.locale, prepared.populate) : null;
+      const now = new Date();
+      const matches: { rule: ActiveRule; event: RecordEvent }[] = [];
+      for (const rule of prepared.rules) {
+        const trigger = rule.rule.trigger as Extract<Rule['trigger'], { type: 'record' }>;
+        const event = prepared.events.find((e) => trigger.events.includes(e))!;
+        const record = current ?? prepared.previous;
+        if (!record) continue;
+        const previous = event === 'create' ? null : prepared.previous;
+        if (evaluateCondition(rule.rule.conditions, { record, previous, now })) matches.push({ rule, event });
+      }
+      if (!matches.length || !documentId) return;
+      const previous = prepared.previous;
+      const stamp = String(current?.updatedAt ?? previous?.updatedAt ?? now.toISOString());
+      afterCommit(async () => {
+        const full = gone ? previous : await loadRecord(strapi, lookup(), prepared.uid, documentId).catch(() => current);
+        for (const { rule, event } of matches) {
+          await dispatchSafely(rule, () =>
+            deps.dispatcher.dispatch({
+              rule,
+              record: full,
+              previous: event === 'create' ? null : previous,
+              eventType: event,
+              idempotencyKey: `rule:${rule.id}:${documentId}:${event}:${stamp}`,
+              chainDepth: depth,
+              now,
+            }),
+          );
+        }
+      });
+    },
+
+    /** A custom event from code: rules listening to `name` evaluate the payload and send. */
+    async emit(rules: ActiveRule[], name: string, payload: Plain, depth: number) {
+      const now = new Date();
+      const results: { ruleId: string; matched: boolean; messageId: string | null }[] = [];
+      for (const rule of rules) {
+        const trigger = rule.rule.trigger as Extract<Rule['trigger'], { type: 'event' }>;
+        let record: Plain | null = null;
+        const documentId = (payload.documentId ?? (payload.record as Plain | undefined)?.documentId) as string | undefined;
+        if (trigger.contentType && documentId) record = await loadRecord(strapi, lookup(), trigger.contentType, documentId, 'payload.documentId');
+        const matched = evaluateCondition(rule.rule.conditions, { record: record ?? payload, previous: null, now });
+        let messageId: string | null = null;
+        if (matched && depth < getPluginConfig(strapi).rules.maxChainDepth) {
+          await dispatchSafely(rule, async () => {
+            const key = typeof payload.idempotencyKey === 'string' ? `event:${rule.id}:${payload.idempotencyKey}` : `event:${rule.id}:${name}:${randomUUID()}`;
+            messageId = (await deps.dispatcher.dispatch({ rule, record, eventName: name, payload, idempotencyKey: key, chainDepth: depth, now })).messageId;
+          });
+        }
+        results.push({ ruleId: rule.id, matched, messageId });
+      }
+      return results;
+    },
+
+    /** Whether a record matches a rule and what it would send; nothing is queued or counted. */
+    async dryRunRecord(rule: ActiveRule, uid: string, documentId: string, previousOverrides: Plain | null) {
+      const now = new Date();
+      const record = await loadRecord(strapi, lookup(), uid, documentId);
+      const previous = previousOverrides ? { ...record, ...previousOverrides } : null;
+      const explanation = explainCondition(rule.rule.conditions, { record, previous, now });
+      const eventType = rule.rule.trigger.type === 'record' ? (previous ? 'update' : 'create') : undefined;
+      const preview = await deps.dispatcher.dispatch({ rule, record, previous, eventType, idempotencyKey: 'dry-run', chainDepth: 0, now }, { dryRun: true });
+      return { matched: explanation.matched, explanation, ...preview };
+    },
+
+    /** Waits for dispatches started after commits (shutdown, tests). */
+    async idle(): Promise<void> {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+export type RuleEngine = ReturnType<typeof ruleEngine>;

@@ -1,0 +1,62 @@
+/*
+ * Record events for rules: one document-service middleware (registered in register()) that sees
+ * creates, updates, deletes, publishes and unpublishes of every content type. It reads the previous
+ * version before the write, evaluates the rules of that type after it, and hands matches to the rule
+ * engine once the transaction has committed. It never sends, never throws into the save, and costs
+ * nothing for a type without rules.
+ */
+import type { Core } from '@strapi/strapi';
+import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { currentChainDepth } from '../rules/chain-context';
+
+type Plain = Record<string, unknown>;
+export type RecordEvent = 'create' | 'update' | 'delete' | 'publish' | 'unpublish';
+
+interface MiddlewareContext {
+  uid: string;
+  action: string;
+  contentType?: { options?: { draftAndPublish?: boolean } };
+  params: { documentId?: string; status?: string; locale?: string; data?: Plain };
+}
+
+const WATCHED = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
+
+/** The rule events one document-service call stands for. */
+export function eventsOf(ctx: MiddlewareContext): RecordEvent[] {
+  if (!WATCHED.has(ctx.action)) return [];
+  const draftAndPublish = Boolean(ctx.contentType?.options?.draftAndPublish);
+  // `update` with status "published" publishes without a publish action.
+  if (ctx.action === 'update' && draftAndPublish && ctx.params.status === 'published') return ['update', 'publish'];
+  return [ctx.action as RecordEvent];
+}
+
+/** Which version of a draft & publish record an event is about. */
+function versionOf(ctx: MiddlewareContext, events: RecordEvent[]): 'draft' | 'published' | undefined {
+  if (!ctx.contentType?.options?.draftAndPublish) return undefined;
+  return events.includes('publish') || events.includes('unpublish') ? 'published' : 'draft';
+}
+
+export function installRecordEvents(strapi: Core.Strapi): void {
+  const documents = strapi.documents as unknown as { use(mw: (ctx: MiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>): void };
+  documents.use(async (ctx, next) => {
+    if (!ctx.uid.startsWith('api::') || !WATCHED.has(ctx.action) || !getPluginConfig(strapi).rules.enabled) return next();
+    const engine = strapi.plugin(PLUGIN_ID).service('rules');
+    let prepared: Awaited<ReturnType<typeof engine.prepareRecordEvent>> = null;
+    try {
+      const events = eventsOf(ctx);
+      prepared = await engine.prepareRecordEvent(ctx.uid, events, ctx.params.documentId ?? null, versionOf(ctx, events), ctx.params.locale);
+    } catch (error) {
+      strapi.log.error(`[email-notifications] rules: could not read ${ctx.uid} before ${ctx.action}: ${(error as Error).message}`);
+    }
+    const result = await next();
+    if (!prepared) return result;
+    try {
+      const documentId = ctx.params.documentId ?? ((result as Plain | null)?.documentId as string | undefined) ?? null;
+      const depth = currentChainDepth();
+      await engine.afterRecordEvent(prepared, documentId, result, depth);
+    } catch (error) {
+      strapi.log.error(`[email-notifications] rules: evaluating ${ctx.uid} ${ctx.action} failed: ${(error as Error).message}`);
+    }
+    return result;
+  });
+}

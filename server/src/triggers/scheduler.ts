@@ -1,0 +1,204 @@
+/*
+ * Schedules (digests) and time scans (TAT exceeded), run by every instance on a timer but fired once
+ * per tick across instances: the fire row of the tick (or scan slot) is inserted first, and only the
+ * instance whose insert succeeds does the work. Records are read in batches with the filters the
+ * conditions allow, capped per run; each overdue record is notified once per window.
+ */
+import type { Core } from '@strapi/strapi';
+import type { Address } from '../core/delivery/addresses';
+import { evaluateCondition } from '../core/rules/condition-evaluate';
+import { conditionToFilters } from '../core/rules/condition-filters';
+import type { Condition } from '../core/rules/condition-tree';
+import type { ScheduleTrigger, TimeTrigger } from '../core/rules/rule-input';
+import { ticksToRun } from '../core/rules/schedule-ticks';
+import { dueAt, windowKey } from '../core/rules/time-window';
+import { getPluginConfig } from '../plugin-config';
+import type { FireStore } from '../rules/fire-store';
+import type { RecipientResolver } from '../rules/recipient-resolver';
+import { recipientResolver, resolverContext } from '../rules/recipient-resolver';
+import type { RuleDispatcher } from '../rules/rule-dispatcher';
+import type { ActiveRule, RuleStore } from '../rules/rule-store';
+import { strapiModelLookup } from '../templates/model-lookup';
+import { relationPopulate } from '../templates/render-context';
+
+type Plain = Record<string, unknown>;
+const PAGE = 100;
+
+const both = (a: Condition, b: Condition | undefined): Condition => (b ? { all: [a, b] } : a);
+
+export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: FireStore; dispatcher: RuleDispatcher; resolvers: Map<string, RecipientResolver> }) {
+  const lookup = () => strapiModelLookup(strapi);
+  const lastTicks = new Map<string, Date | null>();
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+
+  /** Reads matching records page by page (by id), re-checking conditions the filters could not express. */
+  async function* matching(uid: string, condition: Condition, now: Date, extraFilters: Plain = {}): AsyncGenerator<Plain> {
+    const model = lookup()(uid)!;
+    const { filters, exact } = conditionToFilters(condition, now, { lookup: lookup(), uid });
+    const where = filters ? { $and: [filters, extraFilters] } : extraFilters;
+    const status = model.draftAndPublish ? { status: 'published' } : {};
+    for (let start = 0; ; start += PAGE) {
+      const page = (await strapi.documents(uid as never).findMany({ filters: where, sort: 'id:asc', start, limit: PAGE, populate: relationPopulate(model, lookup()), ...status } as never)) as Plain[];
+      for (const record of page) if (exact || evaluateCondition(condition, { record, previous: null, now })) yield record;
+      if (page.length < PAGE) return;
+    }
+  }
+
+  /** One digest per recipient: path recipients get their own records, the others every record. */
+  async function runDigest(rule: ActiveRule, trigger: ScheduleTrigger, tickKey: string, now: Date): Promise<number> {
+    const records: Plain[] = [];
+    let count = 0;
+    for await (const record of matching(trigger.contentType, both(trigger.filters ?? { all: [] }, rule.rule.conditions), now)) {
+      count += 1;
+      if (records.length < trigger.maxRecords) records.push(record);
+    }
+    if (!count && !trigger.sendWhenEmpty) return 0;
+    const resolver = recipientResolver(strapi, deps.resolvers);
+    const all = [...rule.rule.recipients.to, ...rule.rule.recipients.cc, ...rule.rule.recipients.bcc];
+    const byAddress = new Map<string, { address: Address; records: Plain[] }>();
+    const add = (address: Address, list: Plain[]) => {
+      const key = address.address.toLowerCase();
+      const entry = byAddress.get(key) ?? { address, records: [] };
+      for (const r of list) if (!entry.records.includes(r)) entry.records.push(r);
+      byAddress.set(key, entry);
+    };
+    const fixed = await resolver.resolve({ to: all.filter((e) => !('path' in e)), cc: [], bcc: [] }, resolverContext(strapi, rule, { contentType: trigger.contentType }));
+    for (const address of fixed.to) add(address, records);
+    const paths = all.filter((e) => 'path' in e);
+    if (paths.length) {
+      for (const record of records) {
+        const resolved = await resolver.resolve({ to: paths, cc: [], bcc: [] }, resolverContext(strapi, rule, { record, contentType: trigger.contentType }));
+        for (const address of resolved.to) add(address, [record]);
+      }
+    }
+    for (const { address, records: mine } of byAddress.values()) {
+      await deps.dispatcher.dispatch({
+        rule,
+        records: mine,
+        count: paths.length && !fixed.to.some((a) => a.address.toLowerCase() === address.address.toLowerCase()) ? mine.length : count,
+        onlyTo: address,
+        idempotencyKey: `digest:${tickKey}:${address.address.toLowerCase()}`,
+        chainDepth: 0,
+        now,
+      });
+    }
+    return count;
+  }
+
+  /** Closes "once" windows of records that left the condition, so their re-entry notifies again. */
+  async function closeLeftWindows(rule: ActiveRule, trigger: TimeTrigger, now: Date): Promise<void> {
+    for (let afterId = 0; ; ) {
+      const rows = await deps.fires.openOnce(rule.id, afterId, 200);
+      if (!rows.length) return;
+      afterId = rows[rows.length - 1]!.id;
+      const ids = rows.map((r) => r.recordId!).filter(Boolean);
+      const still = new Set<string>();
+      for await (const record of matching(trigger.contentType, rule.rule.conditions, now, { documentId: { $in: ids } })) {
+        const due = dueAt(record, trigger);
+        if (due && due.getTime() <= now.getTime()) still.add(String(record.documentId));
+      }
+      await deps.fires.remove(rows.filter((r) => !still.has(r.recordId ?? '')).map((r) => r.id));
+    }
+  }
+
+  async function runTimeScan(rule: ActiveRule, trigger: TimeTrigger, now: Date): Promise<number> {
+    if (trigger.repeat === 'once') await closeLeftWindows(rule, trigger, now);
+    const extra: Plain = { [trigger.field]: typeof trigger.olderThanHours === 'number' ? { $lt: new Date(now.getTime() - trigger.olderThanHours * 3_600_000) } : { $lt: now } };
+    let handled = 0;
+    for await (const record of matching(trigger.contentType, rule.rule.conditions, now, extra)) {
+      if (handled >= trigger.maxRecordsPerRun) break;
+      const due = dueAt(record, trigger);
+      if (!due || due.getTime() > now.getTime()) continue;
+      const window = windowKey(trigger.repeat, { dueAt: due, now, timezone: trigger.timezone });
+      const key = `time:${rule.id}:${String(record.documentId)}:${window}`;
+      const claimed = await deps.fires.claim({ key, rule: rule.id, kind: 'time', recordId: String(record.documentId), windowKey: window, firedAt: now.toISOString(), status: 'done' });
+      if (!claimed) continue;
+      handled += 1;
+      await deps.dispatcher.dispatch({
+        rule,
+        record,
+        due: { at: due, overdueHours: Math.floor((now.getTime() - due.getTime()) / 3_600_000) },
+        idempotencyKey: key,
+        chainDepth: 0,
+        now,
+      });
+    }
+    return handled;
+  }
+
+  /** Claims the run's row, does the work, and records the outcome (a failure is kept for the admin). */
+  async function run(rule: ActiveRule, key: string, kind: 'tick' | 'scan', firedAt: Date, work: () => Promise<number>): Promise<boolean> {
+    const row = await deps.fires.claim({ key, rule: rule.id, kind, recordId: null, windowKey: null, firedAt: firedAt.toISOString(), status: 'running' });
+    if (!row) return false;
+    try {
+      await deps.fires.finish(row.id, 'done', await work(), null);
+    } catch (error) {
+      const message = (error as Error).message;
+      strapi.log.error(`[email-notifications] rule "${rule.rule.name}" ${kind} failed: ${message}`);
+      await deps.fires.finish(row.id, 'failed', 0, message);
+      await deps.store.recordError(rule.id, message, new Date());
+    }
+    return true;
+  }
+
+  async function tickRule(rule: ActiveRule, now: Date): Promise<void> {
+    const trigger = rule.rule.trigger;
+    if (trigger.type === 'schedule') {
+      if (!lastTicks.has(rule.id)) lastTicks.set(rule.id, await deps.fires.lastTick(rule.id));
+      for (const tick of ticksToRun({ cron: trigger.cron, timezone: trigger.timezone, lastRunTick: lastTicks.get(rule.id) ?? null, now, catchUp: trigger.catchUp })) {
+        const key = `tick:${rule.id}:${tick.toISOString()}`;
+        lastTicks.set(rule.id, tick);
+        await run(rule, key, 'tick', tick, () => runDigest(rule, trigger, key, now));
+      }
+    } else if (trigger.type === 'time') {
+      const slotMs = trigger.everyMinutes * 60_000;
+      const slot = new Date(Math.floor(now.getTime() / slotMs) * slotMs);
+      await run(rule, `scan:${rule.id}:${slot.toISOString()}`, 'scan', slot, () => runTimeScan(rule, trigger, now));
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (running) return;
+    running = true;
+    try {
+      const now = new Date();
+      for (const rule of await deps.store.timedRules()) await tickRule(rule, now);
+    } catch (error) {
+      strapi.log.error(`[email-notifications] scheduler: ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    start() {
+      const config = getPluginConfig(strapi).rules;
+      if (!config.schedulerEnabled || timer) return;
+      timer = setInterval(() => void tick(), config.tickIntervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      while (running) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    /** Runs a schedule's digest or a time rule's scan now ("Run now"), outside the timer. */
+    async runNow(rule: ActiveRule): Promise<{ ran: boolean; handled: number }> {
+      const now = new Date();
+      let handled = 0;
+      const trigger = rule.rule.trigger;
+      const key = `${trigger.type === 'schedule' ? 'tick' : 'scan'}:${rule.id}:manual:${now.toISOString()}`;
+      const ran = await run(rule, key, trigger.type === 'schedule' ? 'tick' : 'scan', now, async () => {
+        handled = trigger.type === 'schedule' ? await runDigest(rule, trigger, key, now) : trigger.type === 'time' ? await runTimeScan(rule, trigger, now) : 0;
+        return handled;
+      });
+      return { ran, handled };
+    },
+    forget(ruleId: string) {
+      lastTicks.delete(ruleId);
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof scheduler>;
