@@ -119,7 +119,8 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
         rule,
         record,
         due: { at: due, overdueHours: Math.floor((now.getTime() - due.getTime()) / 3_600_000) },
-        idempotencyKey: key,
+        // The row id makes each stay in the condition its own message: a record that left and came back is notified again.
+        idempotencyKey: `${key}:${claimed.id}`,
         chainDepth: 0,
         now,
       });
