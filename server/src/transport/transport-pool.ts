@@ -19,6 +19,8 @@ export interface OutgoingMail {
   headers: Record<string, string>;
   messageId: string;
   textEncoding?: 'quoted-printable' | 'base64';
+  /** A local file (`path`) or an http(s) URL (`href`) each. */
+  attachments?: { filename: string; contentType?: string; path?: string; href?: string }[];
 }
 
 export interface SendInfo {
@@ -72,6 +74,7 @@ export function createTransportPool(timeouts: () => TimeoutsMs) {
         headers: mail.headers,
         messageId: mail.messageId,
         ...(mail.textEncoding ? { textEncoding: mail.textEncoding } : {}),
+        ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
       })) as { messageId: string; response: string; accepted?: unknown[]; rejected?: unknown[] };
       return {
         messageId: info.messageId,

@@ -99,9 +99,8 @@ function modelProblems(input: Record<string, unknown>, options: ParseRuleOptions
   const conditions = conditionSchema.safeParse(input.conditions ?? { all: [] });
   if (conditions.success && uid) {
     problems.push(...checkConditionFields(conditions.data, { ...checks, uid, allowChangeOps: trigger.type === 'record', prefix: 'conditions' }));
-  } else if (conditions.success && eventWithoutType && !('all' in conditions.data && conditions.data.all.length === 0)) {
-    problems.push({ path: 'conditions', message: NEEDS_CONTENT_TYPE });
   }
+  // A custom event without a content type has conditions over its free-form payload: nothing to check them against.
 
   if (typeof input.recipientIpPath === 'string' && fieldPathSchema.safeParse(input.recipientIpPath).success) {
     if (uid) problems.push(...checkTypedPath(uid, input.recipientIpPath, 'recipientIpPath', IP_FIELD_TYPES, 'it must be a text field that holds an IP address, like "customer.lastLoginIp"', checks));
