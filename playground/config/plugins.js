@@ -16,7 +16,9 @@ module.exports = ({ env }) => ({
       }
     : {}),
   'email-notifications': {
-    enabled: true,
+    // Off only for the rule-overhead benchmark's baseline, which runs a copy of this app without the
+    // RMA's relation to the plugin's mailboxes.
+    enabled: env('PLAYGROUND_PLUGIN_DISABLED') !== 'true',
     resolve: path.resolve(__dirname, '..', '..'),
     config: {
       // The demo points this at its embedded SMTP capture server; set it to your own SMTP server,

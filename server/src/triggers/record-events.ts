@@ -53,7 +53,7 @@ export function installRecordEvents(strapi: Core.Strapi): void {
     try {
       const documentId = ctx.params.documentId ?? ((result as Plain | null)?.documentId as string | undefined) ?? null;
       const depth = currentChainDepth();
-      await engine.afterRecordEvent(prepared, documentId, result, depth);
+      await engine.afterRecordEvent(prepared, documentId, result, ctx.params.data, depth);
     } catch (error) {
       strapi.log.error(`[email-notifications] rules: evaluating ${ctx.uid} ${ctx.action} failed: ${(error as Error).message}`);
     }
