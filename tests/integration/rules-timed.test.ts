@@ -124,4 +124,23 @@ describe('schedules and time conditions', () => {
     expect(await run()).toEqual(['RMA T-1 is overdue']);
     expect(await run()).toEqual([]);
   });
+
+  it('reports a run that got stuck (its instance stopped mid-run)', async () => {
+    const created = await api.request('POST', '/email-notifications/rules', {
+      name: 'Stuck digest',
+      trigger: { type: 'schedule', cron: '0 8 * * *', contentType: 'api::rma.rma' },
+      recipients: { to: [{ address: 'stuck@example.com' }] },
+      template: 'digest',
+    });
+    const id = created.body.data.id;
+    await app.strapi.db.query('plugin::email-notifications.rule-fire').create({
+      data: { key: `tick:${id}:2026-01-01T08:00:00.000Z`, rule: id, kind: 'tick', firedAt: new Date(Date.now() - 20 * 60_000), status: 'running' },
+    });
+    const health = await api.request('GET', '/email-notifications/outbox/health');
+    expect(health.body.data.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'RULE_RUN_STUCK', message: expect.stringContaining('"Stuck digest"') })]));
+    const rule = await api.request('GET', `/email-notifications/rules/${id}`);
+    expect(rule.body.data.stats.lastRun).toMatchObject({ status: 'running', stuck: true });
+    await api.request('DELETE', `/email-notifications/rules/${id}`);
+    expect((await api.request('GET', '/email-notifications/outbox/health')).body.data.problems.map((p: any) => p.code)).not.toContain('RULE_RUN_STUCK');
+  });
 });

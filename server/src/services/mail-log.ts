@@ -3,6 +3,7 @@
  * and the outbox health (counts, oldest queued, workers, failing mailboxes, and what looks stuck).
  */
 import type { Core } from '@strapi/strapi';
+import { fireStore } from '../rules/fire-store';
 import { mailLogQuerySchema, mailLogWhere } from '../core/delivery/mail-log-query';
 import { ConflictError, NotFoundError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
@@ -122,6 +123,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         problems.push({
           code: 'QUEUE_STUCK',
           message: `The oldest queued message has waited ${Math.round(oldestAgeSeconds / 60)} minutes${oldest?.waitingReason ? `: ${oldest.waitingReason}` : '.'}`,
+        });
+      }
+      const stuckRuns = await fireStore(strapi).stuck(config.rules.stuckRunMinutes, new Date(now));
+      if (stuckRuns.length) {
+        const rules = (await strapi.db.query('plugin::email-notifications.rule').findMany({ where: { documentId: { $in: stuckRuns.map((r) => r.rule) } }, select: ['documentId', 'name'] })) as { documentId: string; name: string }[];
+        const names = [...new Set(stuckRuns.map((run) => rules.find((r) => r.documentId === run.rule)?.name ?? run.rule))];
+        problems.push({
+          code: 'RULE_RUN_STUCK',
+          message: `A schedule or time scan has been running for more than ${config.rules.stuckRunMinutes} minutes (${names.map((n) => `"${n}"`).join(', ')}); its instance may have stopped mid-run.`,
         });
       }
       return {
