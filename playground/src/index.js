@@ -1,9 +1,11 @@
 /*
- * The playground helpdesk: seeds a few customers, RMAs and tickets when PLAYGROUND_SEED=true and the
- * database is empty; creates an admin user only when PLAYGROUND_ADMIN_EMAIL and PLAYGROUND_ADMIN_PASSWORD
+ * The playground helpdesk: seeds a few customers, RMAs and tickets (and the demo's notification
+ * template and rules) when PLAYGROUND_SEED=true and the database is empty; creates an admin user only when PLAYGROUND_ADMIN_EMAIL and PLAYGROUND_ADMIN_PASSWORD
  * are set (otherwise Strapi's own first-run registration applies).
  */
 'use strict';
+
+const { seedNotifications } = require('./seed-notifications');
 
 const CUSTOMERS = [
   { name: 'Ada Lovelace', email: 'ada@example.com', lastLoginIp: '81.2.69.142' },
@@ -33,6 +35,7 @@ async function seed(strapi) {
     data: { subject: 'Where is my replacement unit?', state: 'pending', customer: customers[2].documentId },
   });
   strapi.log.info('[playground] seeded 3 customers, 4 RMAs and 2 tickets');
+  await seedNotifications(strapi);
 }
 
 async function seedAdmin(strapi) {

@@ -152,7 +152,7 @@ test('Send test email asks for a recipient, and the SMTP sink really receives th
   await saveScreenshot(page, 'mailbox-test-email.png');
 
   const [message] = await sink.waitForMessages(1);
-  expect(message.subject).toBe('Test email from Sink mailbox');
+  expect(message.subject).toBe('Test email from Helpdesk via Sink mailbox');
   expect(message.envelope.to).toEqual(['customer@example.net']);
   expect(message.from).toContain('helpdesk@example.com');
   await dialog().getByRole('button', { name: 'Close' }).last().click();

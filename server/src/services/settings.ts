@@ -43,8 +43,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async update(body: unknown) {
       const input = parseInput(settingsOverridesSchema, stripNulls(body));
       const current = await readOverrides();
+      // Sections with nothing overridden are left out, so `overridden` lists only what the admin changed.
       const next = Object.fromEntries(
-        SETTINGS_SECTIONS.map((section) => [section, dropReset({ ...current[section], ...input[section] }, body, section)]),
+        SETTINGS_SECTIONS.map((section) => [section, dropReset({ ...current[section], ...input[section] }, body, section)]).filter(([, values]) => Object.keys(values as object).length > 0),
       ) as SettingsOverrides;
       const merged = parseInput(settingsOverridesSchema, next);
       await store().set({ value: merged });
