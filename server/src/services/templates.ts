@@ -246,7 +246,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return rendered;
     },
     renderEnvironment: (now: Date, timezone?: string | null) => renderEnvironment(strapi, now, timezone),
-    cacheSize: () => compileCache().size,
   };
 };
 

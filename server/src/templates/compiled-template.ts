@@ -74,10 +74,6 @@ export class CompileCache {
 
   constructor(private readonly maxEntries: number) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   compile(sources: TemplateSources): Promise<CompiledTemplate> {
     const key = sourcesKey(sources);
     const hit = this.entries.get(key);
