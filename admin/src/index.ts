@@ -1,11 +1,12 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
- * notifications" (Mailboxes, Task groups, Options), each link guarded by its read permission (pages
- * re-check it with Page.Protect), and its translations.
+ * notifications" (Mailboxes, Task groups, Templates, Rules, My notifications, Options), each link guarded by
+ * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), and its
+ * translations.
  */
 import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { MESSAGE_PERMISSIONS, PERMISSIONS, SETTINGS_PERMISSIONS } from './permissions';
+import { MESSAGE_PERMISSIONS, PERMISSIONS, RULE_PERMISSIONS, SETTINGS_PERMISSIONS, TEMPLATE_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
@@ -35,6 +36,28 @@ export default {
           Component: () => import('./pages/TaskGroupsSettings'),
           // Task groups route mail between mailboxes: the server guards them with the mailbox actions.
           permissions: PERMISSIONS.read,
+        },
+        {
+          id: 'templates',
+          to: `${PLUGIN_ID}/templates`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.templates`, defaultMessage: 'Templates' },
+          Component: () => import('./pages/TemplatesSettings'),
+          permissions: TEMPLATE_PERMISSIONS.read,
+        },
+        {
+          id: 'rules',
+          to: `${PLUGIN_ID}/rules`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.rules`, defaultMessage: 'Rules' },
+          Component: () => import('./pages/RulesSettings'),
+          permissions: RULE_PERMISSIONS.read,
+        },
+        {
+          id: 'my-notifications',
+          to: `${PLUGIN_ID}/my-notifications`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.myNotifications`, defaultMessage: 'My notifications' },
+          Component: () => import('./pages/NotificationProfileSettings'),
+          // Every admin manages their own profile: no permission beyond being signed in.
+          permissions: [],
         },
         {
           id: 'options',

@@ -25,3 +25,15 @@ export const SETTINGS_PERMISSIONS = {
   read: permission('plugin::email-notifications.settings.read'),
   update: permission('plugin::email-notifications.settings.update'),
 };
+
+/** Settings > Email notifications > Templates. */
+export const TEMPLATE_PERMISSIONS = {
+  read: permission('plugin::email-notifications.templates.read'),
+  update: permission('plugin::email-notifications.templates.update'),
+};
+
+/** Settings > Email notifications > Rules (and the suppression list). "My notifications" needs none. */
+export const RULE_PERMISSIONS = {
+  read: permission('plugin::email-notifications.rules.read'),
+  update: permission('plugin::email-notifications.rules.update'),
+};

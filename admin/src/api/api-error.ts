@@ -9,6 +9,8 @@ export interface ApiProblem {
   message: string;
   /** Field name (dotted path, `mailbox.` prefix of probe bodies removed) -> message. */
   fieldErrors: Record<string, string>;
+  /** Field name -> every message for it, in the server's order (a template names each faulty line). */
+  fieldErrorLists: Record<string, string[]>;
 }
 
 interface ErrorBody {
@@ -17,15 +19,18 @@ interface ErrorBody {
 
 export function toApiProblem(error: unknown): ApiProblem {
   if (!isFetchError(error)) {
-    return { status: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {} };
+    return { status: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {}, fieldErrorLists: {} };
   }
   const body = error.response?.data as ErrorBody | undefined;
   const fieldErrors: Record<string, string> = {};
+  const fieldErrorLists: Record<string, string[]> = {};
   for (const problem of body?.error?.details?.errors ?? []) {
     const segments = problem.path ?? [];
     const path = (segments[0] === 'mailbox' ? segments.slice(1) : segments).join('.');
+    if (!path || !problem.message) continue;
     // The first message per field is the most specific one (zod reports in schema order).
-    if (path && problem.message && !fieldErrors[path]) fieldErrors[path] = problem.message;
+    fieldErrors[path] ??= problem.message;
+    (fieldErrorLists[path] ??= []).push(problem.message);
   }
-  return { status: error.status ?? null, message: body?.error?.message ?? error.message, fieldErrors };
+  return { status: error.status ?? null, message: body?.error?.message ?? error.message, fieldErrors, fieldErrorLists };
 }

@@ -117,9 +117,21 @@ export interface RetentionSettings {
   intervalMinutes: number;
 }
 
+export interface TemplateSettings {
+  maxRenderedBytes: number;
+  maxAttachmentBytes: number;
+}
+
+export interface PrivacySettings {
+  /** Content type UID -> attribute names that never reach an email. */
+  sensitiveFields: Record<string, string[]>;
+}
+
 export interface SettingsValues {
   delivery: DeliverySettings;
   retention: RetentionSettings;
+  templates: TemplateSettings;
+  privacy: PrivacySettings;
 }
 
 export type SettingsGroup = keyof SettingsValues;
@@ -127,7 +139,7 @@ export type SettingsGroup = keyof SettingsValues;
 export interface SettingsView {
   values: SettingsValues;
   fileValues: SettingsValues;
-  overridden: { delivery?: Partial<DeliverySettings>; retention?: Partial<RetentionSettings> };
+  overridden: { [G in SettingsGroup]?: Partial<SettingsValues[G]> };
 }
 
 /**

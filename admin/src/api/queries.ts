@@ -1,7 +1,8 @@
 /*
- * react-query hooks of the Mail log, Options and Task groups pages, and the only owner of their query keys: URLs,
- * response envelopes, polling and which caches a change invalidates. Built on Strapi's useFetchClient
- * (admin JWT, token refresh). Components call these hooks, never fetch; failures stay FetchErrors.
+ * react-query hooks of the Mail log, Options and Task groups pages, and the only owner of the query keys
+ * (template-queries.ts and rule-queries.ts build the Templates and Rules hooks on KEYS): URLs, response
+ * envelopes, polling and which caches a change invalidates. Built on Strapi's useFetchClient (admin JWT,
+ * token refresh). Components call these hooks, never fetch; failures stay FetchErrors.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
@@ -16,7 +17,7 @@ const HEALTH_POLL_MS = 10_000;
 /** A queued or sending message is re-read this often on its detail page until it settles. */
 const OPEN_MESSAGE_POLL_MS = 2_000;
 
-const KEYS = {
+export const KEYS = {
   all: ['email-notifications'] as const,
   messages: () => [...KEYS.all, 'messages'] as const,
   messageLists: () => [...KEYS.messages(), 'list'] as const,
@@ -28,6 +29,19 @@ const KEYS = {
   taskGroups: () => [...KEYS.all, 'task-groups'] as const,
   taskGroupList: () => [...KEYS.taskGroups(), 'list'] as const,
   taskGroup: (id: string) => [...KEYS.taskGroups(), 'detail', id] as const,
+  templates: () => [...KEYS.all, 'templates'] as const,
+  templateList: () => [...KEYS.templates(), 'list'] as const,
+  template: (id: string) => [...KEYS.templates(), 'detail', id] as const,
+  templateVersions: (id: string) => [...KEYS.templates(), 'versions', id] as const,
+  templateDiff: (id: string, version: number) => [...KEYS.templates(), 'diff', id, version] as const,
+  templateVariables: (category: string, contentType: string | null) => [...KEYS.templates(), 'variables', category, contentType ?? ''] as const,
+  templatePreview: (request: unknown) => [...KEYS.templates(), 'preview', request] as const,
+  rules: () => [...KEYS.all, 'rules'] as const,
+  ruleList: () => [...KEYS.rules(), 'list'] as const,
+  rule: (id: string) => [...KEYS.rules(), 'detail', id] as const,
+  rulesMeta: () => [...KEYS.rules(), 'meta'] as const,
+  adminRoles: () => [...KEYS.all, 'admin-roles'] as const,
+  profile: () => [...KEYS.all, 'profile'] as const,
 };
 
 const messagePath = (id: string) => `${BASE}/messages/${encodeURIComponent(id)}`;

@@ -8,7 +8,8 @@ import { createTwoFilesPatch } from 'diff';
 import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
 import { checkTemplate, type CheckedTemplate, type TemplateFields } from '../core/templates/template-input';
 import { sampleContext } from '../core/templates/sample-context';
-import { listVariables, contextShape, type TemplateCategory } from '../core/templates/variable-shape';
+import { nowContext, type RenderEnvironment } from '../core/templates/template-context';
+import { listVariables, contextShape, type Shape, type TemplateCategory } from '../core/templates/variable-shape';
 import { getPluginConfig } from '../plugin-config';
 import { BUILT_IN_TEMPLATES, MASTER_LAYOUT } from '../templates/built-in-templates';
 import { CompileCache, renderCompiled, type RenderedMessage } from '../templates/compiled-template';
@@ -65,7 +66,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const compiled = await compile(snapshot, layout);
     if (compiled.problems.length) throw new InputError(compiled.problems);
     const env = renderEnvironment(strapi, new Date());
-    const sample = { ...(sampleContext(checked.shape, env.now.toISOString()) as Plain), layout: layoutContext(layout, snapshot) };
+    const sample = { ...sampleFor(checked.shape, env), layout: layoutContext(layout, snapshot) };
     const rendered = renderCompiled(compiled, sample);
     const max = getPluginConfig(strapi).templates.maxRenderedBytes;
     if (rendered.sizeBytes > max) {
@@ -201,7 +202,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const layout = await layoutFor(checked.fields);
       const compiled = await compile(snapshot, layout);
       const env = renderEnvironment(strapi, new Date(), request.timezone);
-      let context = { ...(sampleContext(checked.shape, env.now.toISOString()) as Plain) };
+      let context = sampleFor(checked.shape, env);
       const uid = checked.fields.contentType ?? request.contentType;
       if (request.documentId && uid) {
         const model = lookup()(uid)!;
@@ -248,6 +249,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     renderEnvironment: (now: Date, timezone?: string | null) => renderEnvironment(strapi, now, timezone),
   };
 };
+
+/** Sample values for a preview, with the real site and clock (a preview shows this installation's name). */
+function sampleFor(shape: Shape, env: RenderEnvironment): Plain {
+  const now = dateTimeOf(env);
+  return { ...(sampleContext(shape, now) as Plain), site: env.site, now: nowContext(env) };
+}
+
+function dateTimeOf(env: RenderEnvironment): string {
+  return String(nowContext(env).dateTime);
+}
 
 function isUnchangedBuiltIn(row: TemplateRow): boolean {
   const original = BUILT_IN_TEMPLATES[row.builtIn ?? ''];

@@ -1,7 +1,8 @@
 /*
  * Settings > Email notifications > Options: the form over GET/PUT /settings. Owns the edited values
  * and the pending "reset to file value" clicks; Save sends only what changed (a reset as `null`).
- * The server is the only validator: its field errors (path delivery.maxAttempts) sit under the inputs.
+ * The server is the only validator of values: its field errors (path delivery.maxAttempts) sit under
+ * the inputs; only the sensitive-fields text is parsed here, as its lines must become an object.
  */
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
@@ -10,31 +11,61 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { toApiProblem } from '../../api/api-error';
 import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/mail-log-types';
 import { useSaveSettings } from '../../api/queries';
-import { useT } from '../../utils/use-t';
+import { useT, type Translate } from '../../utils/use-t';
 import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { formatSensitiveFields, parseSensitiveFields } from './sensitive-fields';
 import { SettingInput, type SettingValue } from './SettingInput';
 import { fieldPath, SETTING_GROUPS, type SettingField } from './setting-fields';
 
 type Draft = Record<string, SettingValue>;
 
-const read = (values: SettingsValues | SettingsView['overridden'], field: SettingField): SettingValue =>
-  (values[field.group] as Record<string, SettingValue> | undefined)?.[field.key];
+const ALL_FIELDS = SETTING_GROUPS.flatMap(({ fields }) => fields);
 
-const toDraft = (values: SettingsValues): Draft =>
-  Object.fromEntries(SETTING_GROUPS.flatMap(({ fields }) => fields.map((field) => [fieldPath(field), read(values, field)])));
+/** A setting as the form holds it: sensitive fields as lines of text, the others as they are. */
+function read(values: SettingsValues | SettingsView['overridden'], field: SettingField): SettingValue {
+  const raw = (values[field.group] as Record<string, unknown> | undefined)?.[field.key];
+  if (field.kind === 'sensitiveFields') return raw === undefined ? undefined : formatSensitiveFields(raw);
+  return raw as SettingValue;
+}
+
+const toDraft = (values: SettingsValues): Draft => Object.fromEntries(ALL_FIELDS.map((field) => [fieldPath(field), read(values, field)]));
+
+/** Messages for what cannot be sent at all (a sensitive-fields line that is not `uid: field, field`). */
+function localErrors(draft: Draft, t: Translate): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of ALL_FIELDS.filter((f) => f.kind === 'sensitiveFields')) {
+    const parsed = parseSensitiveFields(String(draft[fieldPath(field)] ?? ''));
+    if (!parsed.ok) {
+      errors[fieldPath(field)] = parsed.problems.map(({ line, kind }) => t(`email-notifications.options.privacy.sensitiveFields.${kind}`, { line })).join('\n');
+    }
+  }
+  return errors;
+}
 
 /** What Save sends: changed values, and `null` for every field to put back to its file value. */
 function toUpdate(draft: Draft, resets: string[], saved: SettingsValues): SettingsUpdate {
   const update: SettingsUpdate = {};
-  for (const field of SETTING_GROUPS.flatMap(({ fields }) => fields)) {
+  for (const field of ALL_FIELDS) {
     const path = fieldPath(field);
     const reset = resets.includes(path);
     if (!reset && draft[path] === read(saved, field)) continue;
     // An emptied number field is sent as typed (''): the server says what is wrong with it.
-    const value = reset ? null : (draft[path] ?? '');
+    const typed = field.kind === 'sensitiveFields' ? parseSensitiveFields(String(draft[path] ?? '')) : null;
+    const value = reset ? null : typed?.ok ? typed.value : (draft[path] ?? '');
     update[field.group] = { ...update[field.group], [field.key]: value };
   }
   return update;
+}
+
+/** Server errors by form field: `privacy.sensitiveFields.api::x.x.0` belongs to `privacy.sensitiveFields`. */
+function byField(fieldErrors: Record<string, string>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [key, message] of Object.entries(fieldErrors)) {
+    const field = ALL_FIELDS.find((f) => key === fieldPath(f) || key.startsWith(`${fieldPath(f)}.`));
+    const path = field ? fieldPath(field) : key;
+    errors[path] ??= field && key !== path ? `${key.slice(path.length + 1)}: ${message}` : message;
+  }
+  return errors;
 }
 
 export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpdate: boolean }) => {
@@ -61,6 +92,12 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    const invalid = localErrors(draft, t);
+    if (Object.keys(invalid).length) {
+      setErrors(invalid);
+      toggleNotification({ type: 'danger', message: Object.values(invalid).join('\n') });
+      return;
+    }
     try {
       const saved = await save.mutateAsync(toUpdate(draft, resets, view.values));
       setDraft(toDraft(saved.values));
@@ -69,7 +106,7 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
       toggleNotification({ type: 'success', message: t('email-notifications.options.saved') });
     } catch (error) {
       const problem = toApiProblem(error);
-      setErrors(problem.fieldErrors);
+      setErrors(byField(problem.fieldErrors));
       toggleNotification({ type: 'danger', message: problem.message });
     }
   };
@@ -94,7 +131,7 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
             {SETTING_GROUPS.map(({ group, title, description, fields }) => (
               <FormSection key={group} title={t(title)} description={t(description)}>
                 {fields.map((field) => (
-                  <Cell key={field.key}>
+                  <Cell key={field.key} full={field.kind === 'sensitiveFields'}>
                     <SettingInput
                       field={field}
                       value={draft[fieldPath(field)]}

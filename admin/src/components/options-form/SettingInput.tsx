@@ -1,10 +1,11 @@
 /*
- * One option of the Options page: its input (number, switch or choice) with the unit hint, the value
+ * One option of the Options page: its input (number, switch, choice or lines) with the unit hint, the value
  * from the config file, whether the admin changed it, and "Reset to file value". Presentational: the
  * value, the pending reset and the server's error come from OptionsEditor.
  */
 import { Badge, Flex, TextButton, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
+import { CodeField } from '../form-fields/CodeField';
 import { IntegerField } from '../form-fields/IntegerField';
 import { SelectField } from '../form-fields/SelectField';
 import { ToggleField } from '../form-fields/ToggleField';
@@ -35,6 +36,7 @@ export const SettingInput = ({ field, value, fileValue, overridden, resetPending
   const show = (v: SettingValue) => {
     if (typeof v === 'boolean') return t(v ? 'email-notifications.toggle.on' : 'email-notifications.toggle.off');
     if (field.kind === 'textEncoding' && ENCODINGS.includes(v as (typeof ENCODINGS)[number])) return encodingLabel(v as (typeof ENCODINGS)[number]);
+    if (field.kind === 'sensitiveFields') return v ? String(v).split('\n').join('; ') : t('email-notifications.options.privacy.sensitiveFields.none');
     return v === undefined ? '' : String(v);
   };
   const hint = `${t(field.hint)} ${t('email-notifications.options.fileValue', { value: show(fileValue) })}`;
@@ -59,6 +61,9 @@ export const SettingInput = ({ field, value, fileValue, overridden, resetPending
           options={ENCODINGS.map((encoding) => ({ value: encoding, label: encodingLabel(encoding) }))}
           onChange={onChange}
         />
+      )}
+      {field.kind === 'sensitiveFields' && (
+        <CodeField {...common} value={String(value ?? '')} onChange={onChange} rows={4} placeholder="api::customer.customer: lastLoginIp, phone" />
       )}
       {(overridden || resetPending) && (
         <Flex gap={2} wrap="wrap" data-testid={`override-${fieldPath(field)}`}>

@@ -6,7 +6,8 @@
 import type { SettingsGroup, SettingsValues } from '../../api/mail-log-types';
 import type { MessageId } from '../../utils/use-t';
 
-export type SettingKind = 'integer' | 'toggle' | 'textEncoding';
+/** `sensitiveFields`: content type -> field names, edited as lines of text (sensitive-fields.ts). */
+export type SettingKind = 'integer' | 'toggle' | 'textEncoding' | 'sensitiveFields';
 
 export interface SettingField {
   group: SettingsGroup;
@@ -60,6 +61,18 @@ export const SETTING_GROUPS: { group: SettingsGroup; title: MessageId; descripti
       field('retention', 'maxBodiesMb'),
       field('retention', 'intervalMinutes'),
     ],
+  },
+  {
+    group: 'templates',
+    title: 'email-notifications.options.section.templates',
+    description: 'email-notifications.options.section.templates.description',
+    fields: [field('templates', 'maxRenderedBytes'), field('templates', 'maxAttachmentBytes')],
+  },
+  {
+    group: 'privacy',
+    title: 'email-notifications.options.section.privacy',
+    description: 'email-notifications.options.section.privacy.description',
+    fields: [field('privacy', 'sensitiveFields', 'sensitiveFields')],
   },
 ];
 

@@ -1,0 +1,37 @@
+/*
+ * Route of the rule form: `new` for a new rule, `:id` for a saved one. Loads the rule and the rules
+ * meta (content types, resolvers); templates, task groups and roles are offered when the admin may read
+ * them, typed otherwise. A fresh editor per id, so no state leaks between rules.
+ */
+import { Page } from '@strapi/strapi/admin';
+import { useParams } from 'react-router-dom';
+import { useAdminRoles, useRule, useRuleFormTaskGroups, useRuleFormTemplates, useRulesMeta } from '../api/rule-queries';
+import { RuleEditor } from '../components/rule-form/RuleEditor';
+import { useRulePermissions } from '../hooks/use-rule-permissions';
+
+export const RulesEditPage = () => {
+  const { id } = useParams<{ id: string }>();
+  const rule = useRule(id);
+  const meta = useRulesMeta();
+  const templates = useRuleFormTemplates();
+  const taskGroups = useRuleFormTaskGroups();
+  const roles = useAdminRoles();
+  // Known before the form renders, so inputs never flash disabled while permissions load.
+  const { canUpdate, isLoading: isLoadingPermissions } = useRulePermissions();
+  // Optional lists: wait for an answer (data or refusal), so a select never turns into a text input.
+  const optionalLoading = [templates, taskGroups, roles].some((query) => query.isLoading);
+
+  if (rule.isLoading || meta.isLoading || isLoadingPermissions || optionalLoading) return <Page.Loading />;
+  if ((id && !rule.data) || !meta.data) return <Page.Error />;
+  return (
+    <RuleEditor
+      key={id ?? 'new'}
+      rule={rule.data}
+      meta={meta.data}
+      templates={templates.data ?? null}
+      taskGroups={taskGroups.data?.map((group) => group.name) ?? null}
+      roles={roles.data ?? null}
+      canUpdate={canUpdate}
+    />
+  );
+};
