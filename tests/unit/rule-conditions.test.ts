@@ -1,5 +1,6 @@
 import { zodProblems } from '../../server/src/core/zod-problems';
 import { checkConditionFields, conditionSchema, conditionToFilters, evaluateCondition, explainCondition } from '../../server/src/core/rules/condition-tree';
+import { couldHoldAfterUpdate, evaluatePartially } from '../../server/src/core/rules/condition-evaluate';
 import { valueAtPath, valuesAtPath } from '../../server/src/core/rules/record-path';
 
 import { lookup } from '../helpers/rule-models';
@@ -211,5 +212,35 @@ describe('conditions as Strapi filters', () => {
   it('without the model, assumes to-one paths and leaves isEmpty to JS', () => {
     expect(conditionToFilters(conditionSchema.parse({ field: 'customer.email', op: 'equals', value: 'a@b.c' }), NOW)).toEqual({ filters: { customer: { email: { $eq: 'a@b.c' } } }, exact: true });
     expect(conditionToFilters(conditionSchema.parse({ field: 'notes', op: 'isEmpty' }), NOW)).toEqual({ filters: null, exact: false });
+  });
+});
+
+describe('evaluatePartially (relations read only when a rule needs them)', () => {
+  const record = { stage: 'authorized', number: 'R-1' };
+  const previous = { stage: 'received', number: 'R-1' };
+  const scalarsOnly = (field: string) => !field.includes('.');
+  it.each([
+    ['a false scalar settles an all', { all: [{ field: 'stage', op: 'changedTo', value: 'shipped' }, { field: 'customer.email', op: 'isNotEmpty' }] }, false],
+    ['a true scalar settles an any', { any: [{ field: 'stage', op: 'changed' }, { field: 'customer.email', op: 'isEmpty' }] }, true],
+    ['an all that depends on a relation is unknown', { all: [{ field: 'stage', op: 'changedTo', value: 'authorized' }, { field: 'customer.email', op: 'isNotEmpty' }] }, null],
+    ['not of unknown is unknown', { not: { field: 'customer.email', op: 'isEmpty' } }, null],
+    ['scalars alone are final', { all: [{ field: 'number', op: 'equals', value: 'R-1' }] }, true],
+  ])('%s', (_name, tree, expected) => {
+    expect(evaluatePartially(tree as never, { record, previous, now: NOW }, scalarsOnly)).toBe(expected);
+  });
+});
+
+describe('couldHoldAfterUpdate (skip rules an update cannot trigger)', () => {
+  it.each([
+    ['a change of a field not written', { field: 'stage', op: 'changedTo', value: 'authorized' }, ['notes'], false],
+    ['a change of a written field', { field: 'stage', op: 'changedTo', value: 'authorized' }, ['stage'], true],
+    ['a relation written', { field: 'customer.email', op: 'changed' }, ['customer'], true],
+    ['an all with an impossible change', { all: [{ field: 'stage', op: 'changed' }, { field: 'number', op: 'equals', value: 'x' }] }, ['notes'], false],
+    ['an any with one possible leaf', { any: [{ field: 'stage', op: 'changed' }, { field: 'number', op: 'equals', value: 'x' }] }, ['notes'], true],
+    ['no change operator at all', { field: 'number', op: 'equals', value: 'x' }, [], true],
+    ['not of an impossible change is always true', { not: { field: 'stage', op: 'changed' } }, ['notes'], true],
+    ['an empty all', { all: [] }, ['notes'], true],
+  ])('%s', (_name, tree, written, expected) => {
+    expect(couldHoldAfterUpdate(tree as never, new Set(written as string[]))).toBe(expected);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'node:crypto';
-import { evaluateCondition, explainCondition } from '../core/rules/condition-evaluate';
+import { couldHoldAfterUpdate, evaluateCondition, evaluatePartially, explainCondition } from '../core/rules/condition-evaluate';
 import type { Condition } from '../core/rules/condition-tree';
 import type { Rule } from '../core/rules/rule-input';
 import type { ContentModel } from '../core/schema/content-model';
@@ -28,16 +28,30 @@ export interface PreparedRecordEvent {
   populate: Record<string, true>;
 }
 
-/** Relations named by the conditions' field paths (`customer.email` needs `customer`). */
-function conditionRelations(tree: Condition, model: ContentModel, into: Record<string, true>): void {
-  if ('all' in tree) tree.all.forEach((c) => conditionRelations(c, model, into));
-  else if ('any' in tree) tree.any.forEach((c) => conditionRelations(c, model, into));
-  else if ('not' in tree) conditionRelations(tree.not, model, into);
-  else {
+const CHANGE_OPS = new Set(['changed', 'changedFrom', 'changedTo']);
+
+/**
+ * Relations named by the conditions' field paths (`customer.email` needs `customer`); with
+ * `changesOnly`, just those compared with the previous version (they must be read before the write).
+ */
+function conditionRelations(tree: Condition, model: ContentModel, into: Record<string, true>, changesOnly = false): void {
+  if ('all' in tree) tree.all.forEach((c) => conditionRelations(c, model, into, changesOnly));
+  else if ('any' in tree) tree.any.forEach((c) => conditionRelations(c, model, into, changesOnly));
+  else if ('not' in tree) conditionRelations(tree.not, model, into, changesOnly);
+  else if (!changesOnly || CHANGE_OPS.has(tree.op)) {
     const first = tree.field.split('.')[0]!;
     const attribute = model.attributes[first];
     if (attribute && (attribute.type === 'relation' || attribute.type === 'media')) into[first] = true;
   }
+}
+
+/** Whether a condition field can be evaluated with the record as loaded (relations only when populated). */
+function loadedField(model: ContentModel, populated: Record<string, true>) {
+  return (field: string) => {
+    const first = field.split('.')[0]!;
+    const attribute = model.attributes[first];
+    return !attribute || (attribute.type !== 'relation' && attribute.type !== 'media') || Boolean(populated[first]);
+  };
 }
 
 export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispatcher: RuleDispatcher }) {
@@ -110,14 +124,22 @@ export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispat
 
   return {
     /** Before a write: the rules that may fire and the previous version they compare against. Null when none. */
-    async prepareRecordEvent(uid: string, events: RecordEvent[], documentId: string | null, status: PreparedRecordEvent['status'], locale?: string): Promise<PreparedRecordEvent | null> {
+    async prepareRecordEvent(uid: string, events: RecordEvent[], documentId: string | null, status: PreparedRecordEvent['status'], locale?: string, data?: Plain): Promise<PreparedRecordEvent | null> {
       if (!events.length) return null;
-      const rules = (await deps.store.recordRules(uid)).filter((r) => r.rule.trigger.type === 'record' && r.rule.trigger.events.some((e) => events.includes(e)));
+      let rules = (await deps.store.recordRules(uid)).filter((r) => r.rule.trigger.type === 'record' && r.rule.trigger.events.some((e) => events.includes(e)));
+      // An update that writes none of the fields a rule watches for changes cannot fire it: most saves
+      // then cost nothing at all (not even the read of the previous version).
+      if (events.length === 1 && events[0] === 'update' && data && typeof data === 'object') {
+        const written = new Set(Object.keys(data));
+        rules = rules.filter((r) => couldHoldAfterUpdate(r.rule.conditions, written));
+      }
       if (!rules.length) return null;
       const model = lookup()(uid);
       if (!model) return null;
+      // Before the write only what "changed" compares is read; other relations are read afterwards,
+      // and only when a rule's verdict depends on them.
       const populate: Record<string, true> = {};
-      for (const rule of rules) conditionRelations(rule.rule.conditions, model, populate);
+      for (const rule of rules) conditionRelations(rule.rule.conditions, model, populate, true);
       // A deleted record cannot be read afterwards: keep everything its notification may show.
       if (events.includes('delete')) Object.assign(populate, relationPopulate(model, lookup()));
       const previous = documentId ? await readVersion(uid, documentId, status, locale, populate) : null;
@@ -131,18 +153,29 @@ export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispat
         strapi.log.warn(`[email-notifications] rules: ${prepared.uid} ${prepared.events.join('+')} not evaluated: notifications already caused ${depth} levels of changes (rules.maxChainDepth ${max})`);
         return;
       }
+      const model = lookup()(prepared.uid)!;
       const gone = prepared.events.includes('delete') || prepared.events.includes('unpublish');
-      const current = gone || !documentId ? null : ((await currentVersion(prepared, documentId, result, data)) ?? null);
+      let current = gone || !documentId ? null : ((await currentVersion(prepared, documentId, result, data)) ?? null);
+      let loaded = prepared.populate;
       const now = new Date();
-      const matches: { rule: ActiveRule; event: RecordEvent }[] = [];
-      for (const rule of prepared.rules) {
-        const trigger = rule.rule.trigger as Extract<Rule['trigger'], { type: 'record' }>;
-        const event = prepared.events.find((e) => trigger.events.includes(e))!;
+      const eventOf = (rule: ActiveRule) => prepared.events.find((e) => (rule.rule.trigger as Extract<Rule['trigger'], { type: 'record' }>).events.includes(e))!;
+      const verdict = (rule: ActiveRule, partial: boolean) => {
         const record = current ?? prepared.previous;
-        if (!record) continue;
-        const previous = event === 'create' ? null : prepared.previous;
-        if (evaluateCondition(rule.rule.conditions, { record, previous, now })) matches.push({ rule, event });
+        if (!record) return false;
+        const ctx = { record, previous: eventOf(rule) === 'create' ? null : prepared.previous, now };
+        return partial ? evaluatePartially(rule.rule.conditions, ctx, loadedField(model, loaded)) : evaluateCondition(rule.rule.conditions, ctx);
+      };
+      const verdicts = prepared.rules.map((rule) => ({ rule, result: verdict(rule, true) }));
+      const undecided = verdicts.filter((v) => v.result === null);
+      if (undecided.length && documentId && !gone) {
+        // Some verdicts depend on relations not read yet: read the record with them, once.
+        const needed: Record<string, true> = { ...prepared.populate };
+        for (const { rule } of undecided) conditionRelations(rule.rule.conditions, model, needed);
+        current = (await readVersion(prepared.uid, documentId, prepared.status, prepared.locale, needed)) ?? current;
+        loaded = needed;
+        for (const v of undecided) v.result = verdict(v.rule, false);
       }
+      const matches = verdicts.filter((v) => v.result === true).map((v) => ({ rule: v.rule, event: eventOf(v.rule) }));
       if (!matches.length || !documentId) return;
       const previous = prepared.previous;
       const stamp = String(current?.updatedAt ?? previous?.updatedAt ?? now.toISOString());

@@ -168,8 +168,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /* Used by the record-event middleware. */
-    prepareRecordEvent: (uid: string, events: RecordEvent[], documentId: string | null, status: PreparedRecordEvent['status'], locale?: string) =>
-      engine.prepareRecordEvent(uid, events, documentId, status, locale),
+    prepareRecordEvent: (uid: string, events: RecordEvent[], documentId: string | null, status: PreparedRecordEvent['status'], locale?: string, data?: Record<string, unknown>) =>
+      engine.prepareRecordEvent(uid, events, documentId, status, locale, data),
     afterRecordEvent: (prepared: PreparedRecordEvent, documentId: string | null, result: unknown, data: Record<string, unknown> | undefined, depth: number) =>
       engine.afterRecordEvent(prepared, documentId, result, data, depth),
 

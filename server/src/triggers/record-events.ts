@@ -44,7 +44,7 @@ export function installRecordEvents(strapi: Core.Strapi): void {
     let prepared: Awaited<ReturnType<typeof engine.prepareRecordEvent>> = null;
     try {
       const events = eventsOf(ctx);
-      prepared = await engine.prepareRecordEvent(ctx.uid, events, ctx.params.documentId ?? null, versionOf(ctx, events), ctx.params.locale);
+      prepared = await engine.prepareRecordEvent(ctx.uid, events, ctx.params.documentId ?? null, versionOf(ctx, events), ctx.params.locale, ctx.params.data);
     } catch (error) {
       strapi.log.error(`[email-notifications] rules: could not read ${ctx.uid} before ${ctx.action}: ${(error as Error).message}`);
     }

@@ -80,6 +80,59 @@ export function evaluateCondition(tree: Condition, ctx: EvaluationContext): bool
   return evaluateLeaf(tree, ctx);
 }
 
+/**
+ * Three-valued evaluation while some fields are not loaded yet (relations are read only when a rule
+ * needs them): a leaf on a field `isLoaded` rejects is unknown. `true`/`false` are final; `null` means
+ * "load those fields and evaluate again". An `all` with one false leaf is false whatever the rest is.
+ */
+export function evaluatePartially(tree: Condition, ctx: EvaluationContext, isLoaded: (field: string) => boolean): boolean | null {
+  if ('all' in tree || 'any' in tree) {
+    const isAll = 'all' in tree;
+    let unknown = false;
+    for (const child of isAll ? tree.all : tree.any) {
+      const result = evaluatePartially(child, ctx, isLoaded);
+      if (result === null) unknown = true;
+      else if (result !== isAll) return result;
+    }
+    return unknown ? null : isAll;
+  }
+  if ('not' in tree) {
+    const result = evaluatePartially(tree.not, ctx, isLoaded);
+    return result === null ? null : !result;
+  }
+  const hoursField = tree.value && typeof tree.value === 'object' && 'field' in tree.value ? String((tree.value as { field: unknown }).field) : null;
+  if (!isLoaded(tree.field) || (hoursField !== null && !isLoaded(hoursField))) return null;
+  return evaluateLeaf(tree, ctx);
+}
+
+const CHANGE_OPS = new Set(['changed', 'changedFrom', 'changedTo']);
+
+/**
+ * Before an update, knowing only which fields it writes: can the condition hold afterwards? A change
+ * operator on a field the update does not write is false; everything else is unknown. `false` means
+ * the rule cannot fire, so the save does not even read the previous version for it.
+ */
+export function couldHoldAfterUpdate(tree: Condition, written: ReadonlySet<string>): boolean {
+  const verdict = (node: Condition): boolean | null => {
+    if ('all' in node || 'any' in node) {
+      const isAll = 'all' in node;
+      let unknown = false;
+      for (const child of isAll ? node.all : node.any) {
+        const result = verdict(child);
+        if (result === null) unknown = true;
+        else if (result !== isAll) return result;
+      }
+      return unknown ? null : isAll;
+    }
+    if ('not' in node) {
+      const result = verdict(node.not);
+      return result === null ? null : !result;
+    }
+    return CHANGE_OPS.has(node.op) && !written.has(node.field.split('.')[0]!) ? false : null;
+  };
+  return verdict(tree) !== false;
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (value instanceof Date) return value.toISOString();
