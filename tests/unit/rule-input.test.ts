@@ -159,10 +159,10 @@ describe('parseRule', () => {
 
   it('accepts the optional parts', () => {
     const rule = parseRule(
-      { ...BASE, attachments: ['photos'], recipientIpPath: 'customer.lastLoginIp', taskGroup: 'rma', mailbox: 'eu-1', throttle: { windowMinutes: 60 }, template: { subject: 'RMA {{number}}', mjml: '<mjml/>' } },
+      { ...BASE, attachments: ['photos'], recipientIpPath: 'customer.lastLoginIp', taskGroup: 'rma', mailbox: 'eu-1', template: { subject: 'RMA {{number}}', mjml: '<mjml/>' } },
       OPTIONS,
     );
-    expect(rule).toMatchObject({ attachments: ['photos'], recipientIpPath: 'customer.lastLoginIp', throttle: { max: 1, windowMinutes: 60, per: 'record' } });
+    expect(rule).toMatchObject({ attachments: ['photos'], recipientIpPath: 'customer.lastLoginIp' });
   });
 
   it('collects every problem at once, shape and model alike', () => {

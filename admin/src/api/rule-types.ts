@@ -94,7 +94,6 @@ export interface RuleBody {
   mailbox?: string;
   recipientIpPath?: string;
   attachments?: string[];
-  throttle?: { max: number; windowMinutes: number; per: 'record' | 'rule' };
 }
 
 export interface RuleLastRun {

@@ -1,6 +1,6 @@
 /*
  * The rule form's state, the defaults of a new rule and the translation to the PUT/POST body. Fields the
- * form does not edit (mailbox, attachments, throttle, ...) are kept as loaded. Pure: no React, no HTTP;
+ * form does not edit (mailbox, attachments, ...) are kept as loaded. Pure: no React, no HTTP;
  * only JSON that does not parse is refused here, every other check is the server's.
  */
 import type { Condition, HoursSource, InlineTemplate, RecordEvent, Rule, RuleBody, RuleTrigger, TriggerType } from '../../api/rule-types';
@@ -46,7 +46,7 @@ export interface RuleFormValues {
   text: string;
   taskGroup: string;
   /** What the form does not edit, sent back unchanged. */
-  kept: Pick<RuleBody, 'mailbox' | 'recipientIpPath' | 'attachments' | 'throttle'> & { mjml?: string; html?: string };
+  kept: Pick<RuleBody, 'mailbox' | 'recipientIpPath' | 'attachments'> & { mjml?: string; html?: string };
 }
 
 export const NEW_TRIGGER: TriggerValues = {
@@ -135,7 +135,6 @@ export function toFormValues(rule: Rule): RuleFormValues {
       mailbox: rule.mailbox,
       recipientIpPath: rule.recipientIpPath,
       attachments: rule.attachments,
-      throttle: rule.throttle,
       mjml: inline?.mjml,
       html: inline?.html,
     },

@@ -41,15 +41,6 @@ const templateSchema = dispatch<RuleTemplate>((value) =>
       : 'must be a template name like "rma-stage-changed", or { "subject": "...", "text" | "mjml" | "html": "..." }',
 );
 
-/** At most `max` notifications of this rule per `windowMinutes`, counted per record or for the whole rule. */
-const throttleSchema = z
-  .object({
-    max: z.number().int().min(1).max(1000).default(1),
-    windowMinutes: z.number().int().min(1).max(43_200),
-    per: z.enum(['record', 'rule']).default('record'),
-  })
-  .strict();
-
 export const ruleSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
@@ -71,7 +62,6 @@ export const ruleSchema = z
       .max(5, 'may name at most 5 media fields')
       .refine((names) => new Set(names).size === names.length, 'names a field twice')
       .optional(),
-    throttle: throttleSchema.optional(),
   })
   .strict();
 
