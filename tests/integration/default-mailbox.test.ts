@@ -64,6 +64,8 @@ describe('default mailbox from the options', () => {
     ['a URL without a sender', { EMAIL_NOTIFICATIONS_SMTP_URL: 'smtp://relay.example.com' }, /defaultMailbox\.fromAddress: is required \(add \?from=/],
     ['an unknown option', { PLAYGROUND_PLUGIN_CONFIG: '{"retries":3}' }, /unknown field\(s\) "retries"/],
     ['a registered-recipient source that does not exist', { PLAYGROUND_PLUGIN_CONFIG: '{"registeredRecipientSources":[{"uid":"api::client.client"}]}' }, /registeredRecipientSources\.0\.uid: there is no content type "api::client.client"/],
+    ['a sensitive field that does not exist', { PLAYGROUND_PLUGIN_CONFIG: '{"privacy":{"sensitiveFields":{"api::customer.customer":["lastLoginIP"]}}}' }, /privacy\.sensitiveFields\.api::customer\.customer\.0: api::customer\.customer has no attribute "lastLoginIP"/],
+    ['an invalid rule option', { PLAYGROUND_PLUGIN_CONFIG: '{"rules":{"maxChainDepth":0}}' }, /rules\.maxChainDepth: /],
   ])('Strapi refuses to start with %s, naming the option', async (_name, env, message) => {
     await expect(startPlayground({ env })).rejects.toThrow(message);
   });

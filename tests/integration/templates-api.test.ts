@@ -168,6 +168,17 @@ describe('templates API', () => {
     expect(response.body.data.contentTypes.map((c: any) => c.uid)).toEqual(expect.arrayContaining(['api::rma.rma', 'api::ticket.ticket']));
   });
 
+  it('refuses a sensitive field that does not exist in the settings, and applies a valid one at once', async () => {
+    const bad = await api.request('PUT', '/email-notifications/settings', { privacy: { sensitiveFields: { 'api::rma.rma': ['nots'] } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors).toEqual([{ path: ['privacy', 'sensitiveFields', 'api::rma', 'rma', '0'], message: 'api::rma.rma has no attribute "nots"' }]);
+    const good = await api.request('PUT', '/email-notifications/settings', { privacy: { sensitiveFields: { 'api::customer.customer': ['lastLoginIp'], 'api::rma.rma': ['notes'] } } });
+    expect(good.status).toBe(200);
+    const variables = await api.request('GET', '/email-notifications/templates/variables?category=record&contentType=api::rma.rma');
+    expect(variables.body.data.refused.map((r: any) => r.field)).toEqual(['notes', 'internalNotes']);
+    await api.request('PUT', '/email-notifications/settings', { privacy: { sensitiveFields: null } });
+  });
+
   it('needs an admin token', async () => {
     expect((await rawRequest(app.url, 'GET', '/email-notifications/templates')).status).toBe(401);
   });

@@ -5,7 +5,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { EDITABLE_SETTINGS, SETTINGS_SECTIONS, settingsOverridesSchema, type SettingsOverrides, type SettingsSection } from '../config/settings-schema';
+import { InputError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
+import { sensitiveFieldProblems } from '../templates/sensitive-fields-check';
 import { applySettingsOverrides, getFileConfig, getPluginConfig, PLUGIN_ID } from '../plugin-config';
 
 const STORE_KEY = 'settings';
@@ -42,6 +44,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Merges the given values into the saved settings; `null` for a key goes back to the file option. */
     async update(body: unknown) {
       const input = parseInput(settingsOverridesSchema, stripNulls(body));
+      const privacy = input.privacy?.sensitiveFields ? sensitiveFieldProblems(strapi, input.privacy.sensitiveFields as Record<string, string[]>) : [];
+      if (privacy.length) throw new InputError(privacy);
       const current = await readOverrides();
       // Sections with nothing overridden are left out, so `overridden` lists only what the admin changed.
       const next = Object.fromEntries(
