@@ -14,6 +14,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.plugin(PLUGIN_ID).service('settings').refresh();
   await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
   await strapi.plugin(PLUGIN_ID).service('templates').ensureBuiltIns();
+  await strapi.plugin(PLUGIN_ID).service('rules').syncConfigRules();
   await strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
   strapi.plugin(PLUGIN_ID).service('rules').start();
 };

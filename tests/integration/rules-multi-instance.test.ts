@@ -60,7 +60,7 @@ for (const { name, unavailable, open } of cases) {
       // Every instance reloads its rules within a few seconds; let all three compete for several ticks.
       await new Promise((resolve) => setTimeout(resolve, 9000));
       const rule = created.body.data;
-      const { id, stats: _stats, createdAt: _c, updatedAt: _u, ...definition } = rule;
+      const { id, stats: _stats, managedBy: _m, createdAt: _c, updatedAt: _u, ...definition } = rule;
       expect((await api.request('PUT', `/email-notifications/rules/${id}`, { ...definition, enabled: false })).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 6000)); // the other instances see the change
       const fires = () => inProcess.strapi.db.query('plugin::email-notifications.rule-fire');

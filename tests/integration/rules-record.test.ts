@@ -164,7 +164,7 @@ describe('record rules', () => {
     expect(rows[3].lastError).toContain('flood@example.com already received 3 notifications in the last 30 minutes (limit 3)');
     const detail = await api.request('GET', `/email-notifications/messages/${rows[3].documentId}`);
     expect(detail.body.data.suppressedRecipients).toEqual(expect.arrayContaining([{ address: 'flood@example.com', reason: 'already received 3 notifications in the last 30 minutes (limit 3)' }]));
-    await api.request('PUT', `/email-notifications/rules/${rule.body.data.id}`, { ...rule.body.data, id: undefined, stats: undefined, createdAt: undefined, updatedAt: undefined, enabled: false });
+    await api.request('PUT', `/email-notifications/rules/${rule.body.data.id}`, { ...rule.body.data, id: undefined, stats: undefined, managedBy: undefined, createdAt: undefined, updatedAt: undefined, enabled: false });
   });
 
   it('stops a rule that triggers itself through an onAfterSend hook at the chain depth', async () => {

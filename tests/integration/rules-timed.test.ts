@@ -22,7 +22,7 @@ async function settle() {
 
 async function disable(id: string) {
   const current = (await api.request('GET', `/email-notifications/rules/${id}`)).body.data;
-  const { id: _id, stats: _s, createdAt: _c, updatedAt: _u, ...rule } = current;
+  const { id: _id, stats: _s, managedBy: _m, createdAt: _c, updatedAt: _u, ...rule } = current;
   expect((await api.request('PUT', `/email-notifications/rules/${id}`, { ...rule, enabled: false })).status).toBe(200);
 }
 

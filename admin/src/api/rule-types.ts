@@ -116,6 +116,8 @@ export interface RuleStats {
 
 export interface Rule extends RuleBody {
   id: string;
+  /** "config": declared in the plugin options (rules.definitions); read-only here. */
+  managedBy: 'admin' | 'config';
   stats: RuleStats;
   createdAt: string;
   updatedAt: string;

@@ -171,6 +171,11 @@ export const pluginConfigSchema = z
         maxChainDepth: z.number().int().min(1).max(10).default(3),
         /** A schedule or scan run still "running" after this many minutes is reported as stuck. */
         stuckRunMinutes: z.number().int().min(1).max(1440).default(15),
+        /**
+         * Rules kept in the code base (the same shape as the rules API). Created or updated at every
+         * start, read-only in the admin; removed from here, they are removed. Checked completely at start.
+         */
+        definitions: z.array(z.record(z.unknown())).max(500).default([]),
       })
       .strict()
       .default({}),

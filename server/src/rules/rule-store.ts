@@ -19,6 +19,8 @@ export interface RuleRow {
   contentType: string | null;
   eventName: string | null;
   definition: Rule;
+  /** "config": declared in config/plugins (rules.definitions), read-only in the admin. */
+  managedBy: 'admin' | 'config';
   position: number;
   lastFiredAt: string | null;
   firedCount: number;
@@ -67,13 +69,13 @@ export function ruleStore(strapi: Core.Strapi) {
     async byName(name: string): Promise<RuleRow | null> {
       return (await query().findOne({ where: { name } })) as RuleRow | null;
     },
-    async create(rule: Rule): Promise<RuleRow> {
-      const row = (await query().create({ data: { ...columns(rule), definition: rule } })) as RuleRow;
+    async create(rule: Rule, managedBy: RuleRow['managedBy'] = 'admin'): Promise<RuleRow> {
+      const row = (await query().create({ data: { ...columns(rule), definition: rule, managedBy } })) as RuleRow;
       cache = null;
       return row;
     },
-    async update(row: RuleRow, rule: Rule): Promise<RuleRow> {
-      const updated = (await query().update({ where: { id: row.id }, data: { ...columns(rule), definition: rule } })) as RuleRow;
+    async update(row: RuleRow, rule: Rule, managedBy: RuleRow['managedBy'] = row.managedBy): Promise<RuleRow> {
+      const updated = (await query().update({ where: { id: row.id }, data: { ...columns(rule), definition: rule, managedBy } })) as RuleRow;
       cache = null;
       return updated;
     },

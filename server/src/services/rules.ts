@@ -4,7 +4,7 @@
  * lifecycle of this instance's rule engine and scheduler (started in bootstrap, stopped in destroy).
  */
 import type { Core } from '@strapi/strapi';
-import { ConflictError, InputError, NotFoundError, type FieldProblem } from '../core/errors';
+import { ConflictError, InputError, NotFoundError, PluginError, type FieldProblem } from '../core/errors';
 import { parseRule, type Rule } from '../core/rules/rule-input';
 import { checkInlineParts } from '../core/templates/template-input';
 import type { TemplateCategory } from '../core/templates/variable-shape';
@@ -79,6 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         id: row.documentId,
         ...row.definition,
         enabled: row.enabled,
+        managedBy: row.managedBy,
         stats: {
           lastFiredAt: row.lastFiredAt,
           firedCount: row.firedCount,
@@ -96,6 +97,46 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const active = (row: RuleRow) => ({ id: row.documentId, rule: row.definition });
 
+  function assertEditable(row: RuleRow) {
+    if (row.managedBy === 'config') {
+      throw new ConflictError([{ path: 'managedBy', message: `the rule "${row.name}" is defined in config/plugins (rules.definitions); change it there` }]);
+    }
+  }
+
+  /**
+   * Makes the rules of `rules.definitions` exist exactly as written: created or updated by name,
+   * and removed when they left the file. A bad definition stops start-up with its path.
+   */
+  async function syncConfigRules() {
+    const definitions = getPluginConfig(strapi).rules.definitions;
+    const parsed: Rule[] = [];
+    const problems: FieldProblem[] = [];
+    for (const [index, definition] of definitions.entries()) {
+      try {
+        parsed.push(await validate(definition));
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems.map((p) => ({ ...p, path: `rules.definitions.${index}.${p.path}` })));
+      }
+    }
+    if (problems.length) throw new PluginError('INVALID_CONFIG', `Invalid rules in config/plugins (email-notifications):\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`, problems);
+    const names = new Set(parsed.map((r) => r.name));
+    if (names.size !== parsed.length) throw new PluginError('INVALID_CONFIG', 'rules.definitions: two rules have the same name; rule names must be unique');
+    for (const rule of parsed) {
+      const existing = await store.byName(rule.name);
+      if (!existing) {
+        try {
+          await store.create(rule, 'config');
+        } catch (error) {
+          // Another instance starting at the same time created it first (unique name).
+          if (!(await store.byName(rule.name))) throw error;
+        }
+      } else if (existing.managedBy === 'config') await store.update(existing, rule, 'config');
+      else throw new PluginError('INVALID_CONFIG', `rules.definitions: a rule named "${rule.name}" was created in the admin; rename one of them`);
+    }
+    for (const row of await store.list()) if (row.managedBy === 'config' && !names.has(row.name)) await store.remove(row);
+  }
+
   return {
     async list() {
       return toDtos(await store.list());
@@ -110,6 +151,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async update(id: string, body: unknown) {
       const row = await store.get(id);
+      assertEditable(row);
       const rule = await validate(body);
       await assertNameFree(rule.name, row.id);
       timers.forget(id);
@@ -117,6 +159,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async remove(id: string) {
       const row = await store.get(id);
+      assertEditable(row);
       await store.remove(row);
       await fires.removeRule(id);
       timers.forget(id);
@@ -174,6 +217,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       engine.afterRecordEvent(prepared, documentId, result, data, depth),
 
     /* Lifecycle. */
+    syncConfigRules,
     start() {
       strapi.plugin(PLUGIN_ID).service('outbox').onBounce((addresses: string[], reason: string) => flood.suppress(addresses, reason, new Date()));
       timers.start();

@@ -48,7 +48,10 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
   const [problems, setProblems] = React.useState<Record<string, string[]>>({});
   const [dirty, setDirty] = React.useState(false);
   const { fields, types } = useRuleFields(values.trigger.contentType);
-  const disabled = !canUpdate;
+  // A rule declared in config/plugins is changed there; the admin shows it and can still dry-run it.
+  const fromConfig = rule?.managedBy === 'config';
+  const editable = canUpdate && !fromConfig;
+  const disabled = !editable;
 
   const changed = (clear: string[]) => {
     setErrors((current) => withoutErrors(current, ...clear));
@@ -119,9 +122,9 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
       <Layouts.Header
         navigationAction={<BackButton fallback=".." />}
         title={title}
-        subtitle={t(rule ? 'email-notifications.ruleForm.editSubtitle' : 'email-notifications.ruleForm.createSubtitle')}
+        subtitle={t(fromConfig ? 'email-notifications.ruleForm.fromConfigSubtitle' : rule ? 'email-notifications.ruleForm.editSubtitle' : 'email-notifications.ruleForm.createSubtitle')}
         primaryAction={
-          canUpdate && (
+          editable && (
             <Button type="submit" form={FORM_ID} startIcon={<Check />} loading={save.isLoading}>
               {t('email-notifications.action.save')}
             </Button>

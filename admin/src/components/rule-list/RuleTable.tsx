@@ -68,7 +68,7 @@ export const RuleTable = ({ rules, meta, canUpdate, onToggle, onDelete }: RuleTa
               <Switch
                 checked={rule.enabled}
                 onCheckedChange={(enabled) => onToggle(rule, enabled)}
-                disabled={!canUpdate}
+                disabled={!canUpdate || rule.managedBy === 'config'}
                 aria-label={t('email-notifications.rules.action.enable', { name: rule.name })}
               />
             </Td>
@@ -108,7 +108,7 @@ export const RuleTable = ({ rules, meta, canUpdate, onToggle, onDelete }: RuleTa
                 <IconButton label={t('email-notifications.rules.action.edit', { name: rule.name })} variant="ghost" onClick={() => navigate(rule.id)}>
                   <Pencil />
                 </IconButton>
-                {canUpdate && (
+                {canUpdate && rule.managedBy !== 'config' && (
                   <IconButton label={t('email-notifications.rules.action.delete', { name: rule.name })} variant="ghost" onClick={() => onDelete(rule)}>
                     <Trash />
                   </IconButton>
