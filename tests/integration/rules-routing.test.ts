@@ -169,3 +169,35 @@ describe('custom routing', () => {
     expect(sink.messages.map((m) => m.subject)).toEqual(['Attempt 3']);
   });
 });
+
+describe('templates in use and failures at send time', () => {
+  it('keeps a template that rules use, and a failing rule never fails the save', async () => {
+    const template = await api.request('POST', '/email-notifications/templates', {
+      name: 'rma-note',
+      category: 'record',
+      contentType: 'api::rma.rma',
+      subject: 'RMA {{record.number}}',
+      mjml: '<mj-section><mj-column><mj-text>{{record.notes}}</mj-text></mj-column></mj-section>',
+    });
+    expect(template.status).toBe(201);
+    const rule = await createRule({
+      name: 'Notes with template',
+      trigger: { type: 'record', contentType: 'api::rma.rma', events: ['update'] },
+      conditions: { field: 'notes', op: 'changed' },
+      recipients: { to: [{ address: 'notes@example.com' }] },
+      template: 'rma-note',
+    });
+    const removed = await api.request('DELETE', `/email-notifications/templates/${template.body.data.id}`);
+    expect(removed.status).toBe(409);
+    expect(removed.body.error.message).toBe('The rules "Notes with template" use "rma-note": point them to another template before deleting it.');
+
+    // A note so long that the message is over the size limit: the rule fails, the save does not.
+    const rma = await app.strapi.documents('api::rma.rma').create({ data: { number: 'RMA-600', stage: 'received' } });
+    const saved = await app.strapi.documents('api::rma.rma').update({ documentId: rma.documentId, data: { notes: 'x'.repeat(120_000) } });
+    expect(saved.notes).toHaveLength(120_000);
+    await settle();
+    expect(sink.messages).toHaveLength(0);
+    const stored = (await api.request('GET', `/email-notifications/rules/${rule.id}`)).body.data;
+    expect(stored.stats.lastError).toMatch(/rendered \d+ bytes, over the limit of 102400/);
+  });
+});

@@ -75,6 +75,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return { checked, snapshot, layout };
   }
 
+  /** Rules that name a template: it may not disappear (or be renamed) under them. */
+  async function rulesUsing(name: string): Promise<string[]> {
+    const rules = (await strapi.db.query('plugin::email-notifications.rule').findMany({ select: ['name', 'definition'] })) as { name: string; definition: { template?: unknown } }[];
+    return rules.filter((r) => r.definition?.template === name).map((r) => r.name);
+  }
+
+  async function assertNotUsedByRules(row: TemplateRow, action: string) {
+    if ((await store.byName(row.name)).length > 1) return; // another locale of the same name remains
+    const users = await rulesUsing(row.name);
+    if (users.length) throw new ConflictError([{ path: 'name', message: `the rules ${users.map((u) => `"${u}"`).join(', ')} use "${row.name}": ${action}` }]);
+  }
+
   async function assertNameFree(name: string, locale: string, exceptId?: number) {
     const clash = await store.byNameAndLocale(name, locale);
     if (clash && clash.id !== exceptId) throw new ConflictError([{ path: 'name', message: `a template named "${name}" (${locale}) already exists` }]);
@@ -83,6 +95,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function save(row: TemplateRow | null, input: unknown, user: string | null) {
     const { snapshot } = await validate(input);
     await assertNameFree(snapshot.name, snapshot.locale, row?.id);
+    if (row && row.name !== snapshot.name) await assertNotUsedByRules(row, 'point them to another template before renaming it');
     if (row && row.category === 'layout' && snapshot.category !== 'layout' && (await store.usingLayout(row.name)).length) {
       throw new ConflictError([{ path: 'category', message: `templates use "${row.name}" as their layout, so it must stay a layout` }]);
     }
@@ -123,6 +136,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async remove(id: string) {
       const row = await store.get(id);
       if (row.builtIn) throw new ConflictError([{ path: 'builtIn', message: `"${row.name}" is a built-in template; edit it or restore its default instead of deleting it` }]);
+      await assertNotUsedByRules(row, 'point them to another template before deleting it');
       const users = row.category === 'layout' ? await store.usingLayout(row.name) : [];
       if (users.length) throw new ConflictError([{ path: 'layout', message: `"${row.name}" is the layout of ${users.map((u) => `"${u.name}"`).join(', ')}` }]);
       await store.remove(row);
