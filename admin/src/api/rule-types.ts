@@ -130,7 +130,8 @@ export interface RulesMeta {
 }
 
 export interface DryRunRequest {
-  documentId: string;
+  /** Not for schedules: they are tried on the records matching now. */
+  documentId?: string;
   /** Field values before the change, to try change operators. */
   previous?: Record<string, unknown>;
 }

@@ -13,6 +13,7 @@ import { getPluginConfig } from '../plugin-config';
 import { strapiModelLookup } from '../templates/model-lookup';
 import { loadRecord, relationPopulate } from '../templates/render-context';
 import type { RecordEvent } from '../triggers/record-events';
+import { dueAt } from '../core/rules/time-window';
 import type { RuleDispatcher } from './rule-dispatcher';
 import type { ActiveRule, RuleStore } from './rule-store';
 
@@ -225,9 +226,15 @@ export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispat
       const record = await loadRecord(strapi, lookup(), uid, documentId);
       const previous = previousOverrides ? { ...record, ...previousOverrides } : null;
       const explanation = explainCondition(rule.rule.conditions, { record, previous, now });
-      const eventType = rule.rule.trigger.type === 'record' ? (previous ? 'update' : 'create') : undefined;
-      const preview = await deps.dispatcher.dispatch({ rule, record, previous, eventType, idempotencyKey: 'dry-run', chainDepth: 0, now }, { dryRun: true });
-      return { matched: explanation.matched, explanation, ...preview };
+      const trigger = rule.rule.trigger;
+      const eventType = trigger.type === 'record' ? (previous ? 'update' : 'create') : undefined;
+      // A time rule also needs the record to be overdue.
+      const due = trigger.type === 'time' ? dueAt(record, trigger) : null;
+      const overdue = trigger.type !== 'time' || (due !== null && due.getTime() <= now.getTime());
+      const dueInfo = due ? { at: due, overdueHours: Math.max(0, Math.floor((now.getTime() - due.getTime()) / 3_600_000)) } : undefined;
+      const preview = await deps.dispatcher.dispatch({ rule, record, previous, eventType, ...(dueInfo ? { due: dueInfo } : {}), idempotencyKey: 'dry-run', chainDepth: 0, now }, { dryRun: true });
+      if (trigger.type === 'time') preview.notes.push(due ? `due ${due.toISOString()}: ${overdue ? 'overdue' : 'not overdue yet'}` : `"${trigger.field}" or the hours are empty: never overdue`);
+      return { matched: explanation.matched && overdue, explanation, ...preview };
     },
 
     /** Waits for dispatches started after commits (shutdown, tests). */

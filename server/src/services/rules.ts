@@ -164,11 +164,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await fires.removeRule(id);
       timers.forget(id);
     },
-    /** What a rule would do with a record (or, for a schedule, with the records matching now); sends nothing. */
+    /** What a rule would do with a record (for a schedule: with the records matching now, no record needed); sends nothing. */
     async dryRun(id: string, body: unknown) {
       const row = await store.get(id);
       const input = (body ?? {}) as { documentId?: unknown; previous?: unknown };
       const trigger = row.definition.trigger;
+      if (trigger.type === 'schedule') return timers.dryRunDigest(active(row));
       const uid = 'contentType' in trigger ? trigger.contentType : undefined;
       if (!uid) throw new InputError([{ path: 'documentId', message: 'a custom event rule without a content type has no record to try; emit the event from code instead' }]);
       if (typeof input.documentId !== 'string' || !input.documentId) throw new InputError([{ path: 'documentId', message: `is required: the id of a ${uid} record to try the rule on` }]);

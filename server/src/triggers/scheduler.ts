@@ -45,43 +45,42 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
     }
   }
 
-  /** One digest per recipient: path recipients get their own records, the others every record. */
-  async function runDigest(rule: ActiveRule, trigger: ScheduleTrigger, tickKey: string, now: Date): Promise<number> {
+  /** Who gets which records: path recipients their own records, the others every record. */
+  async function collectDigest(rule: ActiveRule, trigger: ScheduleTrigger, now: Date) {
     const records: Plain[] = [];
     let count = 0;
     for await (const record of matching(trigger.contentType, both(trigger.filters ?? { all: [] }, rule.rule.conditions), now)) {
       count += 1;
       if (records.length < trigger.maxRecords) records.push(record);
     }
-    if (!count && !trigger.sendWhenEmpty) return 0;
     const resolver = recipientResolver(strapi, deps.resolvers);
     const all = [...rule.rule.recipients.to, ...rule.rule.recipients.cc, ...rule.rule.recipients.bcc];
-    const byAddress = new Map<string, { address: Address; records: Plain[] }>();
-    const add = (address: Address, list: Plain[]) => {
+    const byAddress = new Map<string, { address: Address; records: Plain[]; count: number }>();
+    const add = (address: Address, list: Plain[], total: number) => {
       const key = address.address.toLowerCase();
-      const entry = byAddress.get(key) ?? { address, records: [] };
+      const entry = byAddress.get(key) ?? { address, records: [], count: 0 };
       for (const r of list) if (!entry.records.includes(r)) entry.records.push(r);
+      entry.count = Math.max(entry.count, total, entry.records.length);
       byAddress.set(key, entry);
     };
     const fixed = await resolver.resolve({ to: all.filter((e) => !('path' in e)), cc: [], bcc: [] }, resolverContext(strapi, rule, { contentType: trigger.contentType }));
-    for (const address of fixed.to) add(address, records);
+    for (const address of fixed.to) add(address, records, count);
     const paths = all.filter((e) => 'path' in e);
     if (paths.length) {
       for (const record of records) {
         const resolved = await resolver.resolve({ to: paths, cc: [], bcc: [] }, resolverContext(strapi, rule, { record, contentType: trigger.contentType }));
-        for (const address of resolved.to) add(address, [record]);
+        for (const address of resolved.to) add(address, [record], 0);
       }
     }
-    for (const { address, records: mine } of byAddress.values()) {
-      await deps.dispatcher.dispatch({
-        rule,
-        records: mine,
-        count: paths.length && !fixed.to.some((a) => a.address.toLowerCase() === address.address.toLowerCase()) ? mine.length : count,
-        onlyTo: address,
-        idempotencyKey: `digest:${tickKey}:${address.address.toLowerCase()}`,
-        chainDepth: 0,
-        now,
-      });
+    return { count, groups: [...byAddress.values()], notes: fixed.notes };
+  }
+
+  /** One digest per recipient. */
+  async function runDigest(rule: ActiveRule, trigger: ScheduleTrigger, tickKey: string, now: Date): Promise<number> {
+    const { count, groups } = await collectDigest(rule, trigger, now);
+    if (!count && !trigger.sendWhenEmpty) return 0;
+    for (const { address, records, count: mine } of groups) {
+      await deps.dispatcher.dispatch({ rule, records, count: mine, onlyTo: address, idempotencyKey: `digest:${tickKey}:${address.address.toLowerCase()}`, chainDepth: 0, now });
     }
     return count;
   }
@@ -195,6 +194,34 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
         return handled;
       });
       return { ran, handled };
+    },
+    /**
+     * What a schedule would send now, in the shape of a record dry run: the first recipient's digest,
+     * every recipient with their number of records in `recipients`, and notes. Nothing is sent.
+     */
+    async dryRunDigest(rule: ActiveRule) {
+      const trigger = rule.rule.trigger as ScheduleTrigger;
+      const now = new Date();
+      const { count, groups, notes } = await collectDigest(rule, trigger, now);
+      const wouldSend = (count > 0 || trigger.sendWhenEmpty) && groups.length > 0;
+      const first = groups[0];
+      const preview = first
+        ? await deps.dispatcher.dispatch({ rule, records: first.records, count: first.count, onlyTo: first.address, idempotencyKey: 'dry-run', chainDepth: 0, now }, { dryRun: true })
+        : { to: [], cc: [], bcc: [], suppressed: [], notes: [], subject: null, html: null, text: null, messageId: null };
+      const label = `${count} record${count === 1 ? '' : 's'} match now`;
+      return {
+        ...preview,
+        matched: wouldSend,
+        explanation: { label, matched: count > 0 },
+        count,
+        recipients: groups.map((g) => ({ address: g.address.address, records: g.records.length })),
+        notes: [
+          ...notes,
+          ...preview.notes,
+          ...groups.map((g) => `${g.address.address} would get a digest of ${g.records.length} record${g.records.length === 1 ? '' : 's'}`),
+          ...(wouldSend ? [] : ['nothing would be sent now (no matching record, and the rule does not send empty digests)']),
+        ],
+      };
     },
     forget(ruleId: string) {
       lastTicks.delete(ruleId);

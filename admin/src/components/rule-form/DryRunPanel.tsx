@@ -1,6 +1,7 @@
 /*
- * "Dry run" of a saved rule: a record id and, optionally, the values before a change (JSON); shows
- * whether the rule matches, who would receive what and the rendered message. Sends nothing.
+ * "Dry run" of a saved rule: a record id and, optionally, the values before a change (JSON); for a
+ * schedule, the records matching now. Shows whether the rule matches, who would receive what and the
+ * rendered message. Sends nothing.
  */
 import * as React from 'react';
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
@@ -23,6 +24,8 @@ export const DryRunPanel = ({ rule, hasUnsavedChanges }: { rule: Rule; hasUnsave
   const [errors, setErrors] = React.useState<FieldErrors & { general?: string }>({});
   const [result, setResult] = React.useState<DryRunResult | null>(null);
   const contentType = 'contentType' in rule.trigger ? rule.trigger.contentType : undefined;
+  // A schedule is tried on the records matching now: no record to choose.
+  const isDigest = rule.trigger.type === 'schedule';
 
   const run = async () => {
     setResult(null);
@@ -36,7 +39,7 @@ export const DryRunPanel = ({ rule, hasUnsavedChanges }: { rule: Rule; hasUnsave
       if (!before || typeof before !== 'object' || Array.isArray(before)) return setErrors({ previous: t('email-notifications.dryRun.previous.notObject') });
     }
     try {
-      setResult(await dryRun.mutateAsync({ documentId: documentId.trim(), ...(before ? { previous: before } : {}) }));
+      setResult(await dryRun.mutateAsync(isDigest ? {} : { documentId: documentId.trim(), ...(before ? { previous: before } : {}) }));
       setErrors({});
     } catch (error) {
       const problem = toApiProblem(error);
@@ -52,17 +55,19 @@ export const DryRunPanel = ({ rule, hasUnsavedChanges }: { rule: Rule; hasUnsave
         </Cell>
       ) : (
         <>
-          <Cell>
-            <TextField
-              name="dryRun.documentId"
-              label={t('email-notifications.dryRun.documentId')}
-              hint={t('email-notifications.dryRun.documentId.hint', { contentType })}
-              value={documentId}
-              onChange={setDocumentId}
-              error={errors.documentId}
-              required
-            />
-          </Cell>
+          {!isDigest && (
+            <Cell>
+              <TextField
+                name="dryRun.documentId"
+                label={t('email-notifications.dryRun.documentId')}
+                hint={t('email-notifications.dryRun.documentId.hint', { contentType })}
+                value={documentId}
+                onChange={setDocumentId}
+                error={errors.documentId}
+                required
+              />
+            </Cell>
+          )}
           {rule.trigger.type === 'record' && (
             <Cell>
               <CodeField
@@ -80,7 +85,7 @@ export const DryRunPanel = ({ rule, hasUnsavedChanges }: { rule: Rule; hasUnsave
           <Cell full>
             <Flex gap={4} alignItems="center">
               {/* A button, not a submit: the panel sits outside the rule form and never saves. */}
-              <Button type="button" variant="secondary" startIcon={<Play />} loading={dryRun.isLoading} disabled={!documentId.trim()} onClick={run}>
+              <Button type="button" variant="secondary" startIcon={<Play />} loading={dryRun.isLoading} disabled={!isDigest && !documentId.trim()} onClick={run}>
                 {t('email-notifications.dryRun.run')}
               </Button>
               {hasUnsavedChanges && (
