@@ -201,3 +201,26 @@ describe('templates in use and failures at send time', () => {
     expect(stored.stats.lastError).toMatch(/rendered \d+ bytes, over the limit of 102400/);
   });
 });
+
+describe('languages', () => {
+  it('sends the template variant in the language the recipient chose in the admin', async () => {
+    const base = { category: 'event', subject: 'Parcel {{payload.n}}', mjml: '<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section>' };
+    expect((await api.request('POST', '/email-notifications/templates', { ...base, name: 'parcel', text: 'Your parcel {{payload.n}} left.' })).status).toBe(201);
+    expect((await api.request('POST', '/email-notifications/templates', { ...base, name: 'parcel', locale: 'de', subject: 'Paket {{payload.n}}', text: 'Ihr Paket {{payload.n}} ist unterwegs.' })).status).toBe(201);
+    await createRule({
+      name: 'Parcel left',
+      trigger: { type: 'event', name: 'parcel.left' },
+      recipients: { to: [{ role: 'strapi-super-admin' }] },
+      template: 'parcel',
+    });
+    await notifications.emit('parcel.left', { n: 1 });
+    await settle();
+    await app.strapi.db.query('admin::user').updateMany({ where: { email: 'admin@example.com' }, data: { preferedLanguage: 'de' } });
+    await notifications.emit('parcel.left', { n: 2 });
+    await settle();
+    expect(sink.messages.map((m) => [m.subject, m.text!.trim()])).toEqual([
+      ['Parcel 1', 'Your parcel 1 left.'],
+      ['Paket 2', 'Ihr Paket 2 ist unterwegs.'],
+    ]);
+  });
+});

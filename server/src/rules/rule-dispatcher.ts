@@ -92,8 +92,16 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; fl
     return context;
   }
 
-  async function render(rule: Rule, context: Plain) {
-    return typeof rule.template === 'string' ? templates().render(rule.template, context) : templates().renderInline(rule.template, context);
+  /** The language of the main recipient when it is an admin user who chose one (their admin language). */
+  async function recipientLocale(to: Address | undefined): Promise<string | null> {
+    if (!to) return null;
+    const user = (await strapi.db.query('admin::user').findOne({ where: { email: to.address }, select: ['preferedLanguage'] })) as { preferedLanguage?: string | null } | null;
+    return user?.preferedLanguage || null;
+  }
+
+  async function render(rule: Rule, context: Plain, to: Address | undefined) {
+    if (typeof rule.template !== 'string') return templates().renderInline(rule.template, context);
+    return templates().render(rule.template, context, await recipientLocale(to));
   }
 
   return {
@@ -113,7 +121,8 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; fl
               payload: firing.payload ?? null,
             }),
           );
-      const rendered = await render(rule, renderContext(firing, resolved.to[0] ?? resolved.cc[0] ?? resolved.bcc[0]));
+      const main = resolved.to[0] ?? resolved.cc[0] ?? resolved.bcc[0];
+      const rendered = await render(rule, renderContext(firing, main), main);
       const guarded = await deps.flood.guard({ lists: resolved, subject: rendered.subject, text: rendered.text, now: firing.now });
       const kept = [...guarded.to, ...guarded.cc, ...guarded.bcc];
       const result: DispatchResult = { to: guarded.to, cc: guarded.cc, bcc: guarded.bcc, suppressed: guarded.suppressed, notes: resolved.notes, ...rendered, html: rendered.html || null, messageId: null, created: false };
