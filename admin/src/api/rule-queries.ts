@@ -13,9 +13,9 @@ import type { Template } from './template-types';
 const BASE = '/email-notifications';
 const rulePath = (id: string) => `${BASE}/rules/${encodeURIComponent(id)}`;
 
-/** The body PUT takes: the rule without what the server owns (id, stats, timestamps). */
+/** The body PUT takes: the rule without what the server owns (id, stats, managedBy, timestamps). */
 export function toRuleBody(rule: Rule): RuleBody {
-  const { id: _id, stats: _stats, createdAt: _createdAt, updatedAt: _updatedAt, ...body } = rule;
+  const { id: _id, stats: _stats, managedBy: _managedBy, createdAt: _createdAt, updatedAt: _updatedAt, ...body } = rule;
   return body;
 }
 
