@@ -5,33 +5,11 @@
  */
 import * as React from 'react';
 import { Box, Tabs, Typography } from '@strapi/design-system';
-import { styled } from 'styled-components';
 import type { MessageDetail } from '../../api/mail-log-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
+import { MailFrame, MailText } from '../mail-body/mail-frame';
 import { Cell, FormSection } from '../mailbox-form/FormSection';
-
-// Inline styles and data: images only: opening a mail must not ping its tracking pixels.
-const NO_REMOTE_CONTENT = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">`;
-
-const Frame = styled.iframe`
-  width: 100%;
-  height: 36rem;
-  border: 1px solid ${({ theme }) => theme.colors.neutral200};
-  border-radius: ${({ theme }) => theme.borderRadius};
-  background: #fff;
-`;
-
-const Text = styled.pre`
-  margin: 0;
-  max-height: 36rem;
-  overflow: auto;
-  font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
-  font-size: 1.3rem;
-  line-height: 1.6;
-  white-space: pre-wrap;
-  overflow-wrap: anywhere;
-`;
 
 type Part = 'html' | 'text';
 
@@ -66,12 +44,12 @@ export const MessageBody = ({ message }: { message: MessageDetail }) => {
           </Tabs.List>
           <Tabs.Content value="html">
             <Box paddingTop={4}>
-              <Frame sandbox="" srcDoc={NO_REMOTE_CONTENT + (message.html ?? '')} title={t('email-notifications.message.htmlFrameTitle')} />
+              <MailFrame html={message.html} title={t('email-notifications.message.htmlFrameTitle')} />
             </Box>
           </Tabs.Content>
           <Tabs.Content value="text">
             <Box marginTop={4} padding={4} background="neutral100" hasRadius>
-              <Text data-testid="body-text">{message.text ?? ''}</Text>
+              <MailText data-testid="body-text">{message.text ?? ''}</MailText>
             </Box>
           </Tabs.Content>
         </Tabs.Root>

@@ -4,31 +4,10 @@
  * sandboxed iframe: no scripts, no same-origin access, no remote loads).
  */
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { styled } from 'styled-components';
 import { RECIPIENT_LISTS, type Address, type DryRunResult } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
+import { MailFrame, MailText } from '../mail-body/mail-frame';
 import { ExplanationTree } from './ExplanationTree';
-
-const NO_REMOTE_CONTENT = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">`;
-
-const Frame = styled.iframe`
-  width: 100%;
-  height: 32rem;
-  border: 1px solid ${({ theme }) => theme.colors.neutral200};
-  border-radius: ${({ theme }) => theme.borderRadius};
-  background: #fff;
-`;
-
-const Text = styled.pre`
-  margin: 0;
-  max-height: 24rem;
-  overflow: auto;
-  font-family: 'SFMono-Regular', Menlo, Consolas, 'Liberation Mono', monospace;
-  font-size: 1.3rem;
-  line-height: 1.6;
-  white-space: pre-wrap;
-  overflow-wrap: anywhere;
-`;
 
 const formatAddress = ({ address, name }: Address) => (name ? `${name} <${address}>` : address);
 
@@ -98,7 +77,9 @@ export const DryRunResultView = ({ result }: { result: DryRunResult }) => {
         <Box>
           <Heading>{t('email-notifications.dryRun.text')}</Heading>
           <Box marginTop={1} padding={4} background="neutral100" hasRadius>
-            <Text data-testid="dry-run-text">{result.text}</Text>
+            <MailText data-testid="dry-run-text" $maxHeight="24rem">
+              {result.text}
+            </MailText>
           </Box>
         </Box>
       ) : null}
@@ -106,7 +87,7 @@ export const DryRunResultView = ({ result }: { result: DryRunResult }) => {
         <Box>
           <Heading>{t('email-notifications.dryRun.html')}</Heading>
           <Box paddingTop={1}>
-            <Frame sandbox="" srcDoc={NO_REMOTE_CONTENT + result.html} title={t('email-notifications.dryRun.htmlFrameTitle')} />
+            <MailFrame html={result.html} title={t('email-notifications.dryRun.htmlFrameTitle')} height="32rem" />
           </Box>
         </Box>
       ) : null}

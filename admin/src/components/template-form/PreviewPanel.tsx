@@ -11,11 +11,11 @@ import { toApiProblem } from '../../api/api-error';
 import { useT } from '../../utils/use-t';
 import { TextField } from '../form-fields/TextField';
 import { FormSection, Cell } from '../mailbox-form/FormSection';
+import { mailSrcDoc } from '../mail-body/mail-frame';
 import { PreviewSize } from './PreviewSize';
 import type { LivePreview } from './use-live-preview';
 
 // Inline styles and data: images only: a preview must not ping remote images or trackers.
-const NO_REMOTE_CONTENT = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'">`;
 const WIDTHS = { desktop: '640px', mobile: '375px' } as const;
 type Device = keyof typeof WIDTHS;
 
@@ -137,7 +137,7 @@ export const PreviewPanel = ({ preview, canUseRecord, documentId, onDocumentIdCh
                   <Frame
                     key={frameKey(rendered?.html ?? '')}
                     sandbox=""
-                    srcDoc={NO_REMOTE_CONTENT + (rendered?.html ?? '')}
+                    srcDoc={mailSrcDoc(rendered?.html)}
                     title={t('email-notifications.templateForm.preview.frameTitle')}
                     $width={WIDTHS[device]}
                     $stale={stale}
