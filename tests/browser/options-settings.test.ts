@@ -96,3 +96,23 @@ test('"Reset to file value" puts the config file value back when saved', async (
   await page.reload();
   expect(await maxAttempts().inputValue()).toBe('8');
 });
+
+test('flood protection: caps and blacklist are edited as lines, a bad line is refused in place', async () => {
+  const caps = page.getByRole('textbox', { name: 'Per-recipient caps' });
+  const blacklist = page.getByRole('textbox', { name: 'Blacklist' });
+  expect(await caps.inputValue()).toBe('3 per 30');
+  expect(await blacklist.inputValue()).toContain('mailer-daemon@*');
+  await caps.fill('3 per 30\nten per day');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await dismissNotification(page, /line 2: write a number, "per" and minutes/);
+  expect(await describedByText(caps)).toContain('line 2: write a number, "per" and minutes, e.g. 3 per 30');
+  expect((await saved()).values.flood.caps).toEqual([{ windowMinutes: 30, max: 3 }]);
+
+  await caps.fill('3 per 30\n10 per 1440');
+  await blacklist.fill(`${await blacklist.inputValue()}\n*@spam.example`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await dismissNotification(page, 'Options saved');
+  const flood = (await saved()).values.flood;
+  expect(flood.caps).toEqual([{ windowMinutes: 30, max: 3 }, { windowMinutes: 1440, max: 10 }]);
+  expect(flood.blacklist).toContain('*@spam.example');
+});

@@ -127,11 +127,21 @@ export interface PrivacySettings {
   sensitiveFields: Record<string, string[]>;
 }
 
+export interface FloodSettings {
+  /** At most `max` rule notifications per address per `windowMinutes`. */
+  caps: { windowMinutes: number; max: number }[];
+  /** Addresses, @domains and * patterns never mailed by rules. */
+  blacklist: string[];
+  suppressBouncesDays: number;
+  duplicateWindowMinutes: number;
+}
+
 export interface SettingsValues {
   delivery: DeliverySettings;
   retention: RetentionSettings;
   templates: TemplateSettings;
   privacy: PrivacySettings;
+  flood: FloodSettings;
 }
 
 export type SettingsGroup = keyof SettingsValues;

@@ -13,7 +13,7 @@ import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/mai
 import { useSaveSettings } from '../../api/queries';
 import { useT, type Translate } from '../../utils/use-t';
 import { Cell, FormSection } from '../mailbox-form/FormSection';
-import { formatSensitiveFields, parseSensitiveFields } from './sensitive-fields';
+import { isTextSetting, TEXT_SETTINGS } from './text-settings';
 import { SettingInput, type SettingValue } from './SettingInput';
 import { fieldPath, SETTING_GROUPS, type SettingField } from './setting-fields';
 
@@ -21,23 +21,22 @@ type Draft = Record<string, SettingValue>;
 
 const ALL_FIELDS = SETTING_GROUPS.flatMap(({ fields }) => fields);
 
-/** A setting as the form holds it: sensitive fields as lines of text, the others as they are. */
+/** A setting as the form holds it: text kinds as lines of text, the others as they are. */
 function read(values: SettingsValues | SettingsView['overridden'], field: SettingField): SettingValue {
   const raw = (values[field.group] as Record<string, unknown> | undefined)?.[field.key];
-  if (field.kind === 'sensitiveFields') return raw === undefined ? undefined : formatSensitiveFields(raw);
+  if (isTextSetting(field.kind)) return raw === undefined ? undefined : TEXT_SETTINGS[field.kind].format(raw);
   return raw as SettingValue;
 }
 
 const toDraft = (values: SettingsValues): Draft => Object.fromEntries(ALL_FIELDS.map((field) => [fieldPath(field), read(values, field)]));
 
-/** Messages for what cannot be sent at all (a sensitive-fields line that is not `uid: field, field`). */
+/** Messages for what cannot be sent at all (a line of a text kind that does not parse). */
 function localErrors(draft: Draft, t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const field of ALL_FIELDS.filter((f) => f.kind === 'sensitiveFields')) {
-    const parsed = parseSensitiveFields(String(draft[fieldPath(field)] ?? ''));
-    if (!parsed.ok) {
-      errors[fieldPath(field)] = parsed.problems.map(({ line, kind }) => t(`email-notifications.options.privacy.sensitiveFields.${kind}`, { line })).join('\n');
-    }
+  for (const field of ALL_FIELDS) {
+    if (!isTextSetting(field.kind)) continue;
+    const parsed = TEXT_SETTINGS[field.kind].parse(String(draft[fieldPath(field)] ?? ''));
+    if (!parsed.ok) errors[fieldPath(field)] = parsed.problems.map(({ line, message }) => t(message, { line })).join('\n');
   }
   return errors;
 }
@@ -50,7 +49,7 @@ function toUpdate(draft: Draft, resets: string[], saved: SettingsValues): Settin
     const reset = resets.includes(path);
     if (!reset && draft[path] === read(saved, field)) continue;
     // An emptied number field is sent as typed (''): the server says what is wrong with it.
-    const typed = field.kind === 'sensitiveFields' ? parseSensitiveFields(String(draft[path] ?? '')) : null;
+    const typed = isTextSetting(field.kind) ? TEXT_SETTINGS[field.kind].parse(String(draft[path] ?? '')) : null;
     const value = reset ? null : typed?.ok ? typed.value : (draft[path] ?? '');
     update[field.group] = { ...update[field.group], [field.key]: value };
   }
@@ -131,7 +130,7 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
             {SETTING_GROUPS.map(({ group, title, description, fields }) => (
               <FormSection key={group} title={t(title)} description={t(description)}>
                 {fields.map((field) => (
-                  <Cell key={field.key} full={field.kind === 'sensitiveFields'}>
+                  <Cell key={field.key} full={isTextSetting(field.kind)}>
                     <SettingInput
                       field={field}
                       value={draft[fieldPath(field)]}

@@ -11,6 +11,7 @@ import { SelectField } from '../form-fields/SelectField';
 import { ToggleField } from '../form-fields/ToggleField';
 import { useT } from '../../utils/use-t';
 import { fieldPath, type SettingField } from './setting-fields';
+import { isTextSetting, TEXT_SETTINGS } from './text-settings';
 
 export type SettingValue = number | boolean | string | undefined;
 
@@ -36,7 +37,7 @@ export const SettingInput = ({ field, value, fileValue, overridden, resetPending
   const show = (v: SettingValue) => {
     if (typeof v === 'boolean') return t(v ? 'email-notifications.toggle.on' : 'email-notifications.toggle.off');
     if (field.kind === 'textEncoding' && ENCODINGS.includes(v as (typeof ENCODINGS)[number])) return encodingLabel(v as (typeof ENCODINGS)[number]);
-    if (field.kind === 'sensitiveFields') return v ? String(v).split('\n').join('; ') : t('email-notifications.options.privacy.sensitiveFields.none');
+    if (isTextSetting(field.kind)) return v ? String(v).split('\n').join('; ') : t('email-notifications.options.privacy.sensitiveFields.none');
     return v === undefined ? '' : String(v);
   };
   const hint = `${t(field.hint)} ${t('email-notifications.options.fileValue', { value: show(fileValue) })}`;
@@ -62,8 +63,8 @@ export const SettingInput = ({ field, value, fileValue, overridden, resetPending
           onChange={onChange}
         />
       )}
-      {field.kind === 'sensitiveFields' && (
-        <CodeField {...common} value={String(value ?? '')} onChange={onChange} rows={4} placeholder="api::customer.customer: lastLoginIp, phone" />
+      {isTextSetting(field.kind) && (
+        <CodeField {...common} value={String(value ?? '')} onChange={onChange} rows={4} placeholder={TEXT_SETTINGS[field.kind].placeholder} />
       )}
       {(overridden || resetPending) && (
         <Flex gap={2} wrap="wrap" data-testid={`override-${fieldPath(field)}`}>

@@ -6,8 +6,8 @@
 import type { SettingsGroup, SettingsValues } from '../../api/mail-log-types';
 import type { MessageId } from '../../utils/use-t';
 
-/** `sensitiveFields`: content type -> field names, edited as lines of text (sensitive-fields.ts). */
-export type SettingKind = 'integer' | 'toggle' | 'textEncoding' | 'sensitiveFields';
+/** The text kinds (sensitive fields, lists, caps) are edited as lines of text (text-settings.ts). */
+export type SettingKind = 'integer' | 'toggle' | 'textEncoding' | 'sensitiveFields' | 'lines' | 'caps';
 
 export interface SettingField {
   group: SettingsGroup;
@@ -73,6 +73,17 @@ export const SETTING_GROUPS: { group: SettingsGroup; title: MessageId; descripti
     title: 'email-notifications.options.section.privacy',
     description: 'email-notifications.options.section.privacy.description',
     fields: [field('privacy', 'sensitiveFields', 'sensitiveFields')],
+  },
+  {
+    group: 'flood',
+    title: 'email-notifications.options.section.flood',
+    description: 'email-notifications.options.section.flood.description',
+    fields: [
+      field('flood', 'caps', 'caps'),
+      field('flood', 'blacklist', 'lines'),
+      field('flood', 'suppressBouncesDays'),
+      field('flood', 'duplicateWindowMinutes'),
+    ],
   },
 ];
 
