@@ -140,5 +140,12 @@ it("sends a message about a record through the record's own mailbox, with the pr
     await notifications.send({ to: 'ada@example.com', subject: 'With notes', text: 'x', record: { contentType: 'api::rma.rma', documentId: rma.documentId } });
     expect((await backupSink.waitForMessages(1))[0]!.subject).toBe(expected);
   }
+  // Nor can fields the admin marked sensitive.
+  await api.request('PUT', '/email-notifications/settings', { privacy: { sensitiveFields: { 'api::rma.rma': ['notes'] } } });
+  await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: '#{{notes}}' });
+  backupSink.clear();
+  await notifications.send({ to: 'ada@example.com', subject: 'With notes', text: 'x', record: { contentType: 'api::rma.rma', documentId: rma.documentId } });
+  expect((await backupSink.waitForMessages(1))[0]!.subject).toBe('With notes');
+  await api.request('PUT', '/email-notifications/settings', { privacy: { sensitiveFields: null } });
   await api.request('PUT', `/email-notifications/mailboxes/${backup.id}`, { subjectPrefix: '' });
 });

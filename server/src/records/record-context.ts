@@ -4,6 +4,9 @@
  */
 import type { Core } from '@strapi/strapi';
 import { InputError } from '../core/errors';
+import { privacyRefusal } from '../core/schema/content-model';
+import { getPluginConfig } from '../plugin-config';
+import { strapiModelLookup } from '../templates/model-lookup';
 
 const MAILBOX_UID = 'plugin::email-notifications.mailbox';
 
@@ -35,18 +38,19 @@ export async function recordMailbox(strapi: Core.Strapi, ref: RecordRef): Promis
 }
 
 /**
- * The record's own fields (no relations), or null if it is gone. Password fields and attributes marked
- * private never leave this function: whatever an admin writes in a prefix, they cannot reach a mail.
+ * The record's own fields (no relations), or null if it is gone. Password fields, private attributes and
+ * fields marked sensitive never leave this function: whatever an admin writes in a prefix, they cannot reach a mail.
  */
 export async function recordFields(strapi: Core.Strapi, ref: RecordRef): Promise<Record<string, unknown> | null> {
-  const model = strapi.getModel(ref.contentType as never) as { attributes: Record<string, { type?: string; private?: boolean }> } | undefined;
+  const model = strapiModelLookup(strapi)(ref.contentType);
   if (!model) return null;
   const record = (await strapi.documents(ref.contentType as never).findOne({ documentId: ref.documentId } as never)) as Record<string, unknown> | null;
   if (!record) return null;
+  const sensitive = getPluginConfig(strapi).privacy.sensitiveFields;
   return Object.fromEntries(
     Object.entries(record).filter(([key]) => {
       const attribute = model.attributes[key];
-      return !attribute || (attribute.type !== 'password' && !attribute.private);
+      return !attribute || !privacyRefusal(model.uid, key, attribute, sensitive);
     }),
   );
 }

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { ConflictError, InputError, NotFoundError, PluginError, type FieldProblem } from '../core/errors';
 import { parseRule, type Rule } from '../core/rules/rule-input';
+import { EVENT_NAME } from '../core/rules/rule-trigger';
 import { checkInlineParts } from '../core/templates/template-input';
 import type { TemplateCategory } from '../core/templates/variable-shape';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
@@ -201,12 +202,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /* Developer API (through the notifications service). */
     registerRecipientResolver(name: string, resolver: RecipientResolver) {
-      if (!/^[a-z0-9][a-z0-9._-]{0,99}$/.test(name)) throw new InputError([{ path: 'name', message: 'must be a lower-case name like "rma-owner"' }]);
+      if (!EVENT_NAME.test(name)) throw new InputError([{ path: 'name', message: 'must be a lower-case name like "rma-owner"' }]);
       if (typeof resolver !== 'function') throw new InputError([{ path: 'resolver', message: 'must be a function returning addresses' }]);
       resolvers.set(name, resolver);
     },
     async emit(name: string, payload: Plain = {}) {
-      if (!/^[a-z0-9][a-z0-9._-]{0,99}$/.test(name)) throw new InputError([{ path: 'name', message: 'must be an event name like "rma.customer-replied"' }]);
+      if (!EVENT_NAME.test(name)) throw new InputError([{ path: 'name', message: 'must be an event name like "rma.customer-replied"' }]);
       if (!getPluginConfig(strapi).rules.enabled) return [];
       return engine.emit(await store.eventRules(name), name, payload, currentChainDepth());
     },

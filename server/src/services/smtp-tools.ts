@@ -10,6 +10,7 @@ import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } fro
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { escapeHtml } from '../core/templates/render-template';
 import { baseContext } from '../templates/render-context';
 import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
 
@@ -107,8 +108,4 @@ function fallbackBody(settings: { mailboxName: string; connection: { host?: stri
     text: `This is a test email sent by the Strapi email notifications plugin through the mailbox "${settings.mailboxName}" (${where}) at ${sentAt}.\n\nIf you can read this, the mailbox can send mail.`,
     html: `<p>This is a test email sent by the Strapi email notifications plugin through the mailbox <strong>${escapeHtml(settings.mailboxName)}</strong> (${escapeHtml(where)}) at ${sentAt}.</p><p>If you can read this, the mailbox can send mail.</p>`,
   };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

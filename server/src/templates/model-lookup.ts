@@ -36,16 +36,25 @@ function toModel(model: StrapiModel): ContentModel {
   };
 }
 
-/** A lookup over Strapi's registered content types (cached per call site; schemas do not change at runtime). */
+const lookups = new WeakMap<object, ModelLookup>();
+
+/**
+ * A lookup over Strapi's registered content types, one per Strapi instance: schemas do not change at
+ * runtime, and rules ask for models around every save.
+ */
 export function strapiModelLookup(strapi: Core.Strapi): ModelLookup {
+  const existing = lookups.get(strapi);
+  if (existing) return existing;
   const cache = new Map<string, ContentModel | undefined>();
-  return (uid: string) => {
+  const lookup: ModelLookup = (uid: string) => {
     if (!cache.has(uid)) {
       const model = strapi.getModel(uid as never) as unknown as StrapiModel | undefined;
       cache.set(uid, model?.attributes ? toModel({ ...model, uid }) : undefined);
     }
     return cache.get(uid);
   };
+  lookups.set(strapi, lookup);
+  return lookup;
 }
 
 /** Collection types an admin may pick for templates and rules (the application's own, plus admin users). */

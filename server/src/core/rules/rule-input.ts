@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FieldProblem } from '../errors';
 import { InputError } from '../errors';
 import type { ModelLookup, SensitiveFields } from '../schema/content-model';
+import { TEMPLATE_NAME } from '../templates/template-input';
 import { zodProblems } from '../zod-problems';
 import { checkConditionFields, conditionSchema } from './condition-tree';
 import { TEXT_TYPES } from './field-kinds';
@@ -18,7 +19,6 @@ import { dispatch, isPlainObject } from './zod-dispatch';
 export type { RecipientEntry, Recipients } from './rule-recipients';
 export type { EventTrigger, RecordTrigger, RuleTrigger, ScheduleTrigger, TimeTrigger } from './rule-trigger';
 
-const TEMPLATE_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const MEDIA = new Set(['media']);
 const IP_FIELD_TYPES = new Set([...TEXT_TYPES].filter((t) => t !== 'enumeration'));
 
