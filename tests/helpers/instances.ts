@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, playgroundEnv } from './playground';
+import { freePort, playgroundEnv, startPlayground, type Playground } from './playground';
 
 export interface ChildInstance {
   url: string;
@@ -48,6 +48,27 @@ export async function spawnInstance(databaseFile: string, env: Record<string, st
     async kill() {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
+    },
+  };
+}
+
+export interface ThreeInstances {
+  /** The instance in this process (it created the schema); the other two are child processes. */
+  inProcess: Playground;
+  children: ChildInstance[];
+  stop(): Promise<void>;
+}
+
+/** Three instances on one database: the first, in process, creates the schema; the others then start on it together. */
+export async function startThreeInstances(env: Record<string, string | undefined>): Promise<ThreeInstances> {
+  const inProcess = await startPlayground({ env });
+  const children = await Promise.all([spawnInstance('unused.db', env), spawnInstance('unused.db', env)]);
+  return {
+    inProcess,
+    children,
+    async stop() {
+      await Promise.all(children.map((c) => c.stop()));
+      await inProcess.stop();
     },
   };
 }

@@ -6,9 +6,9 @@
  */
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { mariadb, postgres, probeDatabasesSync, type TestDatabase } from '../helpers/databases';
-import { spawnInstance, type ChildInstance } from '../helpers/instances';
+import { startThreeInstances, type ThreeInstances } from '../helpers/instances';
 import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled, sinkUrl } from '../helpers/outbox';
-import { startPlayground, type Playground } from '../helpers/playground';
+import type { Playground } from '../helpers/playground';
 
 const COUNT = 600;
 const probe = probeDatabasesSync();
@@ -23,8 +23,8 @@ for (const { name, unavailable, open } of cases) {
   (unavailable ? describe.skip : describe)(`three instances on one ${name} database`, () => {
     let db: TestDatabase;
     let sink: SmtpSink;
+    let cluster: ThreeInstances | undefined;
     let inProcess: Playground;
-    let children: ChildInstance[] = [];
 
     beforeAll(async () => {
       const availability = await open();
@@ -37,14 +37,12 @@ for (const { name, unavailable, open } of cases) {
         EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port),
         ...pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...FAST_DELIVERY.delivery, concurrency: 8 } }),
       };
-      // The first instance creates the schema; the others then start on it together.
-      inProcess = await startPlayground({ env });
-      children = await Promise.all([spawnInstance('unused.db', env), spawnInstance('unused.db', env)]);
+      cluster = await startThreeInstances(env);
+      inProcess = cluster.inProcess;
     }, 180_000);
 
     afterAll(async () => {
-      await Promise.all(children.map((c) => c.stop()));
-      await inProcess?.stop();
+      await cluster?.stop();
       await sink?.close();
       await db?.drop();
     }, 60_000);

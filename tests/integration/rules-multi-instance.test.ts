@@ -6,9 +6,9 @@
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { adminApi } from '../helpers/admin-api';
 import { mariadb, postgres, probeDatabasesSync, type TestDatabase } from '../helpers/databases';
-import { spawnInstance, type ChildInstance } from '../helpers/instances';
+import { startThreeInstances, type ThreeInstances } from '../helpers/instances';
 import { FAST_DELIVERY, pluginConfigEnv, sinkUrl, waitFor, waitForSettled } from '../helpers/outbox';
-import { startPlayground, type Playground } from '../helpers/playground';
+import type { Playground } from '../helpers/playground';
 
 const probe = probeDatabasesSync();
 const cases = [
@@ -21,8 +21,8 @@ for (const { name, unavailable, open } of cases) {
   (unavailable ? describe.skip : describe)(`schedules with three instances on one ${name} database`, () => {
     let db: TestDatabase;
     let sink: SmtpSink;
+    let cluster: ThreeInstances | undefined;
     let inProcess: Playground;
-    let children: ChildInstance[] = [];
 
     beforeAll(async () => {
       const availability = await open();
@@ -35,13 +35,12 @@ for (const { name, unavailable, open } of cases) {
         // Flood guards off: a duplicate digest must show, not be held back as identical.
         ...pluginConfigEnv({ ...FAST_DELIVERY, rules: { tickIntervalMs: 200 }, flood: { caps: [], duplicateWindowMinutes: 0 } }),
       };
-      inProcess = await startPlayground({ env });
-      children = await Promise.all([spawnInstance('unused.db', env), spawnInstance('unused.db', env)]);
+      cluster = await startThreeInstances(env);
+      inProcess = cluster.inProcess;
     }, 180_000);
 
     afterAll(async () => {
-      await Promise.all(children.map((c) => c.stop()));
-      await inProcess?.stop();
+      await cluster?.stop();
       await sink?.close();
       await db?.drop();
     }, 60_000);
