@@ -2,9 +2,9 @@
 import type { Core } from '@strapi/strapi';
 import { ACTION_DEFINITIONS } from './permissions';
 import { PluginError } from './core/errors';
-import { getFileConfig, PLUGIN_ID } from './plugin-config';
-import { sensitiveFieldProblems } from './templates/sensitive-fields-check';
-import { checkRegisteredRecipientSources } from './recipients/registered-recipients';
+import { getFileConfig, PLUGIN_ID } from './config/plugin-config';
+import { sensitiveFieldProblems } from './records/sensitive-fields-check';
+import { checkRegisteredRecipientSources } from './mailboxes/registered-recipients';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin!.services.permission.actionProvider.registerMany(ACTION_DEFINITIONS);

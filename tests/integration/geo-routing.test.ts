@@ -12,7 +12,7 @@ import { spawnInstance } from '../helpers/instances';
 import { writeMmdb } from '../helpers/mmdb-writer';
 import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitForSettled } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
-import { openGeoLookup } from '../../server/src/geo/geo-lookup';
+import { openGeoLookup } from '../../server/src/routing/geo-lookup';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'en-geo-'));
 const cityDb = path.join(dir, 'GeoLite2-City.mmdb');

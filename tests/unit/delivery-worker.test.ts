@@ -2,7 +2,7 @@
  * The delivery loop with plain injected functions (it is built to take them): concurrency cap,
  * batch flushing, wake-up, and a stop that waits for in-flight work or releases it.
  */
-import { createDeliveryWorker } from '../../server/src/worker/delivery-worker';
+import { createDeliveryWorker } from '../../server/src/outbox/delivery-worker';
 
 function setup(opts: { jobs: number; deliverMs: number; concurrency: number; stopTimeoutMs?: number }) {
   let next = 0;

@@ -1,7 +1,7 @@
 /* HTTP handlers for the admin-editable settings. */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../plugin-config';
+import { PLUGIN_ID } from '../config/plugin-config';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -2,7 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { InputError } from '../core/errors';
-import { PLUGIN_ID } from '../plugin-config';
+import { PLUGIN_ID } from '../config/plugin-config';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

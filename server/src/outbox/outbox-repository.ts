@@ -8,10 +8,10 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AttemptRecord } from '../core/delivery/attempt-outcome';
+import { MESSAGE_UID } from '../content-types/uids';
 
 export type { AttemptRecord };
 
-export const MESSAGE_UID = 'plugin::email-notifications.message';
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 

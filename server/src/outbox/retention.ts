@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import type { PluginConfig } from '../config/schema';
-import { MESSAGE_UID } from './outbox-repository';
+import { MESSAGE_UID } from '../content-types/uids';
 
 const FINISHED = ['sent', 'failed', 'cancelled'];
 const DAY_MS = 86_400_000;

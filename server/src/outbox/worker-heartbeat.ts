@@ -4,8 +4,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import os from 'node:os';
+import { WORKER_UID } from '../content-types/uids';
 
-export const WORKER_UID = 'plugin::email-notifications.worker';
 
 export async function recordHeartbeat(strapi: Core.Strapi, instanceId: string, counters: { sent: number; failed: number }) {
   const query = strapi.db.query(WORKER_UID);

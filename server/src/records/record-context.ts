@@ -5,10 +5,10 @@
 import type { Core } from '@strapi/strapi';
 import { InputError } from '../core/errors';
 import { privacyRefusal } from '../core/schema/content-model';
-import { getPluginConfig } from '../plugin-config';
-import { strapiModelLookup } from '../templates/model-lookup';
+import { getPluginConfig } from '../config/plugin-config';
+import { strapiModelLookup } from './model-lookup';
+import { MAILBOX_UID } from '../content-types/uids';
 
-const MAILBOX_UID = 'plugin::email-notifications.mailbox';
 
 export interface RecordRef {
   contentType: string;

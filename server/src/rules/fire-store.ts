@@ -4,8 +4,8 @@
  * an earlier run before a restart, already did it. Runs left "running" are reported as stuck.
  */
 import type { Core } from '@strapi/strapi';
+import { RULE_FIRE_UID } from '../content-types/uids';
 
-export const RULE_FIRE_UID = 'plugin::email-notifications.rule-fire';
 
 export interface FireRow {
   id: number;

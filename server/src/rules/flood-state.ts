@@ -8,11 +8,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Address } from '../core/delivery/addresses';
 import { applyFloodGuards, messageFingerprint, type GuardedRecipients } from '../core/rules/flood-guard';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
+import { MAILBOX_UID, RECIPIENT_HISTORY_UID, SUPPRESSION_UID } from '../content-types/uids';
 
-export const HISTORY_UID = 'plugin::email-notifications.recipient-history';
-export const SUPPRESSION_UID = 'plugin::email-notifications.suppression';
-const MAILBOX_UID = 'plugin::email-notifications.mailbox';
 
 export interface GuardInput {
   lists: { to: Address[]; cc: Address[]; bcc: Address[] };
@@ -50,7 +48,7 @@ export function floodState(strapi: Core.Strapi) {
       for (const [index, cap] of flood.caps.entries()) {
         const since = new Date(input.now.getTime() - cap.windowMinutes * 60_000);
         const rows = addresses.length
-          ? ((await strapi.db.query(HISTORY_UID).findMany({ where: { address: { $in: addresses }, queuedAt: { $gte: since } }, select: ['address'] })) as { address: string }[])
+          ? ((await strapi.db.query(RECIPIENT_HISTORY_UID).findMany({ where: { address: { $in: addresses }, queuedAt: { $gte: since } }, select: ['address'] })) as { address: string }[])
           : [];
         for (const address of addresses) {
           const counts = recentCounts.get(address) ?? [];
@@ -61,7 +59,7 @@ export function floodState(strapi: Core.Strapi) {
       const duplicateOf = new Set<string>();
       if (flood.duplicateWindowMinutes > 0 && addresses.length) {
         const since = new Date(input.now.getTime() - flood.duplicateWindowMinutes * 60_000);
-        const rows = (await strapi.db.query(HISTORY_UID).findMany({
+        const rows = (await strapi.db.query(RECIPIENT_HISTORY_UID).findMany({
           where: { address: { $in: addresses }, fingerprint: { $in: [...fingerprints.values()] }, queuedAt: { $gte: since } },
           select: ['address', 'fingerprint'],
         })) as { address: string; fingerprint: string }[];
@@ -83,7 +81,7 @@ export function floodState(strapi: Core.Strapi) {
     /** Counts a queued notification for each of its recipients. */
     async record(addresses: string[], fingerprints: Map<string, string>, ruleId: string | null, now: Date): Promise<void> {
       for (const address of new Set(addresses.map((a) => a.toLowerCase()))) {
-        await strapi.db.query(HISTORY_UID).create({ data: { address, fingerprint: fingerprints.get(address) ?? '', rule: ruleId, queuedAt: now } });
+        await strapi.db.query(RECIPIENT_HISTORY_UID).create({ data: { address, fingerprint: fingerprints.get(address) ?? '', rule: ruleId, queuedAt: now } });
       }
     },
 
@@ -110,7 +108,7 @@ export function floodState(strapi: Core.Strapi) {
     async prune(now: Date): Promise<void> {
       const flood = getPluginConfig(strapi).flood;
       const longest = Math.max(flood.duplicateWindowMinutes, ...flood.caps.map((c) => c.windowMinutes), 1);
-      await strapi.db.query(HISTORY_UID).deleteMany({ where: { queuedAt: { $lt: new Date(now.getTime() - longest * 60_000) } } });
+      await strapi.db.query(RECIPIENT_HISTORY_UID).deleteMany({ where: { queuedAt: { $lt: new Date(now.getTime() - longest * 60_000) } } });
     },
   };
 }

@@ -9,8 +9,8 @@ import { dedupeRecipients, parseAddressList, type Address } from '../core/delive
 import { valuesAtPath } from '../core/rules/record-path';
 import type { RecipientEntry, Recipients } from '../core/rules/rule-input';
 import type { Rule } from '../core/rules/rule-input';
+import { NOTIFICATION_PROFILE_UID } from '../content-types/uids';
 
-export const PROFILE_UID = 'plugin::email-notifications.notification-profile';
 
 export interface ResolverContext {
   rule: { id: string; name: string; category: string };
@@ -50,7 +50,7 @@ export function recipientResolver(strapi: Core.Strapi, resolvers: Map<string, Re
   }
 
   async function subscribers(category: string): Promise<Address[]> {
-    const profiles = (await strapi.db.query(PROFILE_UID).findMany({ where: { paused: false } })) as {
+    const profiles = (await strapi.db.query(NOTIFICATION_PROFILE_UID).findMany({ where: { paused: false } })) as {
       adminUserId: number;
       categories: string[] | null;
       alternativeEmail: string | null;

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import path from 'node:path';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 
 export interface StoredAttachment {
   filename: string;

@@ -9,10 +9,10 @@ import { couldHoldAfterUpdate, evaluateCondition, evaluatePartially, explainCond
 import type { Condition } from '../core/rules/condition-tree';
 import type { Rule } from '../core/rules/rule-input';
 import type { ContentModel } from '../core/schema/content-model';
-import { getPluginConfig } from '../plugin-config';
-import { strapiModelLookup } from '../templates/model-lookup';
-import { loadRecord, relationPopulate } from '../templates/render-context';
-import type { RecordEvent } from '../triggers/record-events';
+import { getPluginConfig } from '../config/plugin-config';
+import { strapiModelLookup } from '../records/model-lookup';
+import { loadRecord, relationPopulate } from '../records/record-loader';
+import type { RecordEvent } from './record-events';
 import { dueAt } from '../core/rules/time-window';
 import type { RuleDispatcher } from './rule-dispatcher';
 import type { ActiveRule, RuleStore } from './rule-store';

@@ -6,8 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { NotFoundError } from '../core/errors';
 import type { Rule } from '../core/rules/rule-input';
+import { RULE_UID } from '../content-types/uids';
 
-export const RULE_UID = 'plugin::email-notifications.rule';
 
 export interface RuleRow {
   id: number;

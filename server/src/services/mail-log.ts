@@ -9,8 +9,8 @@ import { ConflictError, NotFoundError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
 import { toMessageDetail, toMessageSummary } from '../outbox/message-dto';
 import type { MessageRow, OutboxRepository } from '../outbox/outbox-repository';
-import { WORKER_UID } from '../outbox/worker-heartbeat';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { MAILBOX_UID, RULE_UID, WORKER_UID } from '../content-types/uids';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const outbox = () => strapi.plugin(PLUGIN_ID).service('outbox');
@@ -93,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         repo().countByStatus(),
         repo().oldestQueued(),
         strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, orderBy: [{ lastBeatAt: 'desc' }], limit: 50 }),
-        strapi.db.query('plugin::email-notifications.mailbox').findMany({ where: { direction: 'out', enabled: true } }),
+        strapi.db.query(MAILBOX_UID).findMany({ where: { direction: 'out', enabled: true } }),
       ]);
       const aliveAfter = now - 3 * config.delivery.heartbeatIntervalMs;
       const workerList = (workers as { instanceId: string; hostname: string; pid: number; startedAt: string; lastBeatAt: string; sentCount: number; failedCount: number }[]).map((w) => ({
@@ -127,7 +127,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const stuckRuns = await fireStore(strapi).stuck(config.rules.stuckRunMinutes, new Date(now));
       if (stuckRuns.length) {
-        const rules = (await strapi.db.query('plugin::email-notifications.rule').findMany({ where: { documentId: { $in: stuckRuns.map((r) => r.rule) } }, select: ['documentId', 'name'] })) as { documentId: string; name: string }[];
+        const rules = (await strapi.db.query(RULE_UID).findMany({ where: { documentId: { $in: stuckRuns.map((r) => r.rule) } }, select: ['documentId', 'name'] })) as { documentId: string; name: string }[];
         const names = [...new Set(stuckRuns.map((run) => rules.find((r) => r.documentId === run.rule)?.name ?? run.rule))];
         problems.push({
           code: 'RULE_RUN_STUCK',

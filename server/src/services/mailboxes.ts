@@ -18,10 +18,10 @@ import {
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { toMailboxDto, type StoredMailbox } from '../mailboxes/mailbox-dto';
-import { getEncryptionKeyMaterial, getPluginConfig } from '../plugin-config';
+import { getEncryptionKeyMaterial, getPluginConfig } from '../config/plugin-config';
 import { createSecretBox } from '../secrets/secret-box';
+import { MAILBOX_UID, TASK_GROUP_UID } from '../content-types/uids';
 
-export const MAILBOX_UID = 'plugin::email-notifications.mailbox';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(MAILBOX_UID);
@@ -133,10 +133,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** A deleted mailbox leaves the task groups that listed it (a group may end up empty: it then uses its fallback). */
   async function removeFromTaskGroups(documentId: string) {
-    const groups = (await strapi.db.query('plugin::email-notifications.task-group').findMany({ select: ['id', 'mailboxes'] })) as { id: number; mailboxes: string[] | null }[];
+    const groups = (await strapi.db.query(TASK_GROUP_UID).findMany({ select: ['id', 'mailboxes'] })) as { id: number; mailboxes: string[] | null }[];
     for (const group of groups) {
       if (!group.mailboxes?.includes(documentId)) continue;
-      await strapi.db.query('plugin::email-notifications.task-group').update({ where: { id: group.id }, data: { mailboxes: group.mailboxes.filter((id) => id !== documentId) } });
+      await strapi.db.query(TASK_GROUP_UID).update({ where: { id: group.id }, data: { mailboxes: group.mailboxes.filter((id) => id !== documentId) } });
     }
   }
 

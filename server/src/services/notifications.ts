@@ -8,11 +8,12 @@ import { normaliseSendInput, type NormalisedMessage, type SendInput } from '../c
 import type { AfterSendHook } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import type { SuppressedRecipient } from '../core/rules/flood-guard';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
 import { recordMailbox } from '../records/record-context';
 import type { RecipientResolver } from '../rules/recipient-resolver';
-import { strapiModelLookup } from '../templates/model-lookup';
-import { baseContext, loadRecord, recordTemplateContext } from '../templates/render-context';
+import { strapiModelLookup } from '../records/model-lookup';
+import { baseContext, recordTemplateContext } from '../templates/render-context';
+import { loadRecord } from '../records/record-loader';
 
 export interface SendResult {
   /** The outbox id of the message (its id in the mail log). */

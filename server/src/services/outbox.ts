@@ -6,7 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { createDeliveryEngine, type AfterSendHook, type BounceHook, type DeliveryEngine } from '../outbox/delivery-engine';
 import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
 import { runRetention } from '../outbox/retention';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 
 const ENQUEUE_BATCH = 500;
 

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { parseInput } from '../core/parse-input';
-import { PROFILE_UID } from '../rules/recipient-resolver';
+import { NOTIFICATION_PROFILE_UID, RULE_UID } from '../content-types/uids';
 
 const profileSchema = z
   .object({
@@ -25,10 +25,10 @@ interface ProfileRow {
 }
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const query = () => strapi.db.query(PROFILE_UID);
+  const query = () => strapi.db.query(NOTIFICATION_PROFILE_UID);
 
   async function categoriesInUse(): Promise<string[]> {
-    const rows = (await strapi.db.query('plugin::email-notifications.rule').findMany({ select: ['category'] })) as { category: string }[];
+    const rows = (await strapi.db.query(RULE_UID).findMany({ select: ['category'] })) as { category: string }[];
     return [...new Set(rows.map((r) => r.category))].sort();
   }
 

@@ -9,17 +9,18 @@ import { parseRule, type Rule } from '../core/rules/rule-input';
 import { EVENT_NAME } from '../core/rules/rule-trigger';
 import { checkInlineParts } from '../core/templates/template-input';
 import type { TemplateCategory } from '../core/templates/variable-shape';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
-import { currentChainDepth } from '../rules/chain-context';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { currentChainDepth } from '../outbox/chain-depth';
 import { fireStore } from '../rules/fire-store';
-import { floodState, SUPPRESSION_UID } from '../rules/flood-state';
+import { floodState } from '../rules/flood-state';
 import type { RecipientResolver } from '../rules/recipient-resolver';
 import { ruleDispatcher } from '../rules/rule-dispatcher';
 import { ruleEngine, type PreparedRecordEvent } from '../rules/rule-engine';
 import { ruleStore, type RuleRow } from '../rules/rule-store';
-import { pickableContentTypes, strapiModelLookup } from '../templates/model-lookup';
-import { scheduler } from '../triggers/scheduler';
-import type { RecordEvent } from '../triggers/record-events';
+import { pickableContentTypes, strapiModelLookup } from '../records/model-lookup';
+import { scheduler } from '../rules/scheduler';
+import type { RecordEvent } from '../rules/record-events';
+import { MAILBOX_UID, SUPPRESSION_UID, TASK_GROUP_UID, TEMPLATE_UID } from '../content-types/uids';
 
 type Plain = Record<string, unknown>;
 const TEMPLATE_CATEGORY: Record<Rule['trigger']['type'], TemplateCategory> = { record: 'record', schedule: 'digest', time: 'time', event: 'event' };
@@ -40,7 +41,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (typeof rule.template !== 'string') {
       return checkInlineParts(rule.template, { category, contentType: uid, lookup: strapiModelLookup(strapi), sensitive: getPluginConfig(strapi).privacy.sensitiveFields, prefix: 'template' });
     }
-    const rows = (await strapi.db.query('plugin::email-notifications.template').findMany({ where: { name: rule.template } })) as { category: string; contentType: string | null }[];
+    const rows = (await strapi.db.query(TEMPLATE_UID).findMany({ where: { name: rule.template } })) as { category: string; contentType: string | null }[];
     if (!rows.length) return [{ path: 'template', message: `there is no template named "${rule.template}"` }];
     const fits = rows.find((t) => (t.category === category || t.category === 'general') && (!t.contentType || t.contentType === uid));
     if (fits) return [];
@@ -49,10 +50,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function routingProblems(rule: Rule): Promise<FieldProblem[]> {
     const problems: FieldProblem[] = [];
-    if (rule.taskGroup && !(await strapi.db.query('plugin::email-notifications.task-group').findOne({ where: { name: rule.taskGroup } }))) {
+    if (rule.taskGroup && !(await strapi.db.query(TASK_GROUP_UID).findOne({ where: { name: rule.taskGroup } }))) {
       problems.push({ path: 'taskGroup', message: `there is no task group named "${rule.taskGroup}"` });
     }
-    if (rule.mailbox && !(await strapi.db.query('plugin::email-notifications.mailbox').findOne({ where: { $or: [{ name: rule.mailbox }, { documentId: rule.mailbox }] } }))) {
+    if (rule.mailbox && !(await strapi.db.query(MAILBOX_UID).findOne({ where: { $or: [{ name: rule.mailbox }, { documentId: rule.mailbox }] } }))) {
       problems.push({ path: 'mailbox', message: `there is no mailbox named "${rule.mailbox}"` });
     }
     return problems;

@@ -7,8 +7,8 @@ import type { Core } from '@strapi/strapi';
 import { EDITABLE_SETTINGS, SETTINGS_SECTIONS, settingsOverridesSchema, type SettingsOverrides, type SettingsSection } from '../config/settings-schema';
 import { InputError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
-import { sensitiveFieldProblems } from '../templates/sensitive-fields-check';
-import { applySettingsOverrides, getFileConfig, getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { sensitiveFieldProblems } from '../records/sensitive-fields-check';
+import { applySettingsOverrides, getFileConfig, getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
 
 const STORE_KEY = 'settings';
 

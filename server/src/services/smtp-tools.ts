@@ -9,7 +9,7 @@ import { mailboxDefaults, type MailboxFields } from '../core/mailboxes/mailbox-i
 import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } from '../core/mailboxes/test-email-input';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
 import { escapeHtml } from '../core/templates/render-template';
 import { baseContext } from '../templates/render-context';
 import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';

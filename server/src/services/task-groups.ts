@@ -6,9 +6,9 @@ import type { Core } from '@strapi/strapi';
 import { ConflictError, InputError, NotFoundError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
 import { taskGroupCreateSchema, taskGroupUpdateSchema, type TaskGroupFields } from '../core/routing/task-group-input';
-import { PLUGIN_ID } from '../plugin-config';
+import { PLUGIN_ID } from '../config/plugin-config';
+import { MAILBOX_UID, TASK_GROUP_UID } from '../content-types/uids';
 
-export const TASK_GROUP_UID = 'plugin::email-notifications.task-group';
 
 export interface StoredTaskGroup extends TaskGroupFields {
   id: number;
@@ -42,7 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function checkMailboxes(ids: string[] | undefined) {
     if (!ids) return;
-    const found = (await strapi.db.query('plugin::email-notifications.mailbox').findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'direction', 'name'] })) as {
+    const found = (await strapi.db.query(MAILBOX_UID).findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'direction', 'name'] })) as {
       documentId: string;
       direction: string;
       name: string;

@@ -10,15 +10,17 @@ import { checkTemplate, type CheckedTemplate, type TemplateFields } from '../cor
 import { sampleContext } from '../core/templates/sample-context';
 import { nowContext, type RenderEnvironment } from '../core/templates/template-context';
 import { listVariables, contextShape, type Shape, type TemplateCategory } from '../core/templates/variable-shape';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 import { BUILT_IN_TEMPLATES, MASTER_LAYOUT } from '../templates/built-in-templates';
 import { CompileCache, renderCompiled, type RenderedMessage } from '../templates/compiled-template';
-import { pickableContentTypes, strapiModelLookup } from '../templates/model-lookup';
-import { baseContext, loadRecord, recordTemplateContext, renderEnvironment } from '../templates/render-context';
+import { pickableContentTypes, strapiModelLookup } from '../records/model-lookup';
+import { baseContext, recordTemplateContext, renderEnvironment } from '../templates/render-context';
+import { loadRecord } from '../records/record-loader';
 import { exportFiles, parseImportFiles } from '../templates/template-files';
 import { previewRequestSchema } from '../templates/preview-request';
 import { parseInput } from '../core/parse-input';
 import { snapshotOf, templateStore, toTemplateDto, type TemplateRow, type TemplateSnapshot } from '../templates/template-store';
+import { RULE_UID } from '../content-types/uids';
 
 type Plain = Record<string, unknown>;
 
@@ -77,7 +79,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Rules that name a template: it may not disappear (or be renamed) under them. */
   async function rulesUsing(name: string): Promise<string[]> {
-    const rules = (await strapi.db.query('plugin::email-notifications.rule').findMany({ select: ['name', 'definition'] })) as { name: string; definition: { template?: unknown } }[];
+    const rules = (await strapi.db.query(RULE_UID).findMany({ select: ['name', 'definition'] })) as { name: string; definition: { template?: unknown } }[];
     return rules.filter((r) => r.definition?.template === name).map((r) => r.name);
   }
 

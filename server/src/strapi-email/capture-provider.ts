@@ -6,7 +6,7 @@
  * capture is switched off.
  */
 import type { Core } from '@strapi/strapi';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
 
 interface StrapiEmailOptions {
   from?: string;

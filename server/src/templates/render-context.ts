@@ -1,13 +1,12 @@
 /*
- * Strapi glue for render contexts: the site and time zone from the options, records read through the
- * document service with their relations one level deep. Which fields reach the context is decided by
- * the pure core (template-context), never here.
+ * Strapi glue for render contexts: the site and time zone from the options, and the context of a
+ * record template. Which fields reach the context is decided by the pure core (template-context),
+ * never here; records are read by records/record-loader.
  */
 import type { Core } from '@strapi/strapi';
-import { InputError } from '../core/errors';
 import type { ContentModel, ModelLookup } from '../core/schema/content-model';
 import { changesContext, nowContext, recordContext, type RenderEnvironment } from '../core/templates/template-context';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 
 type Plain = Record<string, unknown>;
 
@@ -32,24 +31,6 @@ export function renderEnvironment(strapi: Core.Strapi, now: Date, timezone?: str
 /** The context fields every template has (site, now, layout filled later by the renderer). */
 export function baseContext(env: RenderEnvironment, extra: Plain = {}): Plain {
   return { site: env.site, now: nowContext(env), recipient: { email: '', name: '' }, rule: { name: '', category: '', description: '' }, ...extra };
-}
-
-/** Relations (and media, for attachments) to populate so a record's context can show related fields one level deep. */
-export function relationPopulate(model: ContentModel, lookup: ModelLookup): Record<string, true> {
-  const populate: Record<string, true> = {};
-  for (const [name, attribute] of Object.entries(model.attributes)) {
-    if ((attribute.type === 'relation' && attribute.target && lookup(attribute.target)) || attribute.type === 'media') populate[name] = true;
-  }
-  return populate;
-}
-
-/** Reads a record with its relations; InputError naming `field` when it does not exist. */
-export async function loadRecord(strapi: Core.Strapi, lookup: ModelLookup, uid: string, documentId: string, field = 'documentId'): Promise<Plain> {
-  const model = lookup(uid);
-  if (!model) throw new InputError([{ path: 'contentType', message: `there is no content type "${uid}"` }]);
-  const record = (await strapi.documents(uid as never).findOne({ documentId, populate: relationPopulate(model, lookup) } as never)) as Plain | null;
-  if (!record) throw new InputError([{ path: field, message: `no ${model.displayName} has the id "${documentId}"` }]);
-  return record;
 }
 
 export interface RecordContextInput {

@@ -6,9 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { NotFoundError } from '../core/errors';
 import type { TemplateFields } from '../core/templates/template-input';
+import { TEMPLATE_UID, TEMPLATE_VERSION_UID } from '../content-types/uids';
 
-export const TEMPLATE_UID = 'plugin::email-notifications.template';
-export const TEMPLATE_VERSION_UID = 'plugin::email-notifications.template-version';
 
 export interface TemplateRow {
   id: number;

@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PluginError } from '../core/errors';
-import { getPluginConfig } from '../plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 
 const DEFAULT_SOURCES = [
   { uid: 'admin::user', field: 'email' },

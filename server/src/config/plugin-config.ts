@@ -3,8 +3,8 @@
  * with the settings an admin saved in the admin panel laid over them.
  */
 import type { Core } from '@strapi/strapi';
-import { parsePluginConfig, type PluginConfig } from './config/schema';
-import type { SettingsOverrides } from './config/settings-schema';
+import { parsePluginConfig, type PluginConfig } from './schema';
+import type { SettingsOverrides } from './settings-schema';
 
 export const PLUGIN_ID = 'email-notifications';
 

@@ -6,8 +6,8 @@
  * nothing for a type without rules.
  */
 import type { Core } from '@strapi/strapi';
-import { getPluginConfig, PLUGIN_ID } from '../plugin-config';
-import { currentChainDepth } from '../rules/chain-context';
+import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { currentChainDepth } from '../outbox/chain-depth';
 
 type Plain = Record<string, unknown>;
 export type RecordEvent = 'create' | 'update' | 'delete' | 'publish' | 'unpublish';
