@@ -1,20 +1,16 @@
-/* Start-up: register RBAC actions, sync the default mailbox from the options, create missing built-in templates, start the delivery worker and the rule scheduler. */
+/* Start-up: register RBAC actions, check the options that name content types, then start the runtime (settings, default mailbox, built-in templates, configured rules, delivery worker, scheduler). */
 import type { Core } from '@strapi/strapi';
-import { ACTION_DEFINITIONS } from './permissions';
+import { getFileConfig } from './config/plugin-config';
 import { PluginError } from './core/errors';
-import { getFileConfig, PLUGIN_ID } from './config/plugin-config';
-import { sensitiveFieldProblems } from './records/sensitive-fields-check';
 import { checkRegisteredRecipientSources } from './mailboxes/registered-recipients';
+import { ACTION_DEFINITIONS } from './permissions';
+import { sensitiveFieldProblems } from './records/sensitive-fields-check';
+import { getRuntime } from './runtime';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.admin!.services.permission.actionProvider.registerMany(ACTION_DEFINITIONS);
   checkRegisteredRecipientSources(strapi);
   const privacy = sensitiveFieldProblems(strapi, getFileConfig(strapi).privacy.sensitiveFields);
   if (privacy.length) throw new PluginError('INVALID_CONFIG', privacy.map((p) => `${p.path}: ${p.message}`).join('; '), privacy);
-  await strapi.plugin(PLUGIN_ID).service('settings').refresh();
-  await strapi.plugin(PLUGIN_ID).service('mailboxes').syncDefaultFromConfig();
-  await strapi.plugin(PLUGIN_ID).service('templates').ensureBuiltIns();
-  await strapi.plugin(PLUGIN_ID).service('rules').syncConfigRules();
-  await strapi.plugin(PLUGIN_ID).service('outbox').startWorker();
-  strapi.plugin(PLUGIN_ID).service('rules').start();
+  await getRuntime(strapi).start();
 };

@@ -1,7 +1,7 @@
 import { dedupeRecipients, parseAddressList } from '../../server/src/core/delivery/addresses';
 import { maskSecrets } from '../../server/src/core/delivery/mask-secrets';
 import { normaliseSendInput } from '../../server/src/core/delivery/send-input';
-import { mailLogQuerySchema, mailLogWhere } from '../../server/src/core/delivery/mail-log-query';
+import { mailLogQuerySchema, mailLogWhere } from '../../server/src/core/outbox/mail-log-query';
 import { applyExcludeExpression } from '../../server/src/core/delivery/recipient-policy';
 
 describe('addresses', () => {

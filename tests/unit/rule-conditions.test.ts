@@ -1,6 +1,7 @@
 import { zodProblems } from '../../server/src/core/zod-problems';
-import { checkConditionFields, conditionSchema, conditionToFilters, evaluateCondition, explainCondition } from '../../server/src/core/rules/condition-tree';
-import { couldHoldAfterUpdate, evaluatePartially } from '../../server/src/core/rules/condition-evaluate';
+import { checkConditionFields, conditionSchema } from '../../server/src/core/rules/condition-tree';
+import { couldHoldAfterUpdate, evaluateCondition, evaluatePartially, explainCondition } from '../../server/src/core/rules/condition-evaluate';
+import { conditionToFilters } from '../../server/src/core/rules/condition-filters';
 import { valueAtPath, valuesAtPath } from '../../server/src/core/rules/record-path';
 
 import { lookup } from '../helpers/rule-models';

@@ -1,11 +1,11 @@
 /* HTTP handlers for task groups; thin. */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { PLUGIN_ID } from '../config/plugin-config';
+import { getService } from '../services/get-service';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const groups = () => strapi.plugin(PLUGIN_ID).service('taskGroups');
+  const groups = () => getService(strapi, 'taskGroups');
   const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
   return {
     find: (ctx: Context) => respond(ctx, () => groups().list()),

@@ -2,11 +2,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { InputError } from '../core/errors';
-import { PLUGIN_ID } from '../config/plugin-config';
+import { getService } from '../services/get-service';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const templates = () => strapi.plugin(PLUGIN_ID).service('templates');
+  const templates = () => getService(strapi, 'templates');
   const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
   const user = (ctx: Context) => ((ctx.state as { user?: { email?: string } }).user?.email ?? null) as string | null;
   const version = (ctx: Context) => {

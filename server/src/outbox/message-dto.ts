@@ -3,7 +3,7 @@
  * masked (also while still queued, when the stored copy still has them for sending).
  */
 import { maskSecrets } from '../core/delivery/mask-secrets';
-import type { MessageRow } from './outbox-repository';
+import type { MessageRow } from './message-row';
 
 const addresses = (list: MessageRow['to'] | null) => (list ?? []).map((a) => (a.name ? `${a.name} <${a.address}>` : a.address));
 

@@ -1,6 +1,6 @@
 /*
- * Each instance's delivery worker writes a heartbeat row, so the admin can see which instances are
- * sending and when one went quiet.
+ * The only code that reads and writes worker rows: each instance's delivery worker writes a
+ * heartbeat, so the admin can see which instances are sending and when one went quiet.
  */
 import type { Core } from '@strapi/strapi';
 import os from 'node:os';
@@ -18,4 +18,19 @@ export async function recordHeartbeat(strapi: Core.Strapi, instanceId: string, c
 
 export async function recordWorkerStopped(strapi: Core.Strapi, instanceId: string) {
   await strapi.db.query(WORKER_UID).updateMany({ where: { instanceId }, data: { stoppedAt: new Date() } });
+}
+
+export interface WorkerRow {
+  instanceId: string;
+  hostname: string;
+  pid: number;
+  startedAt: string;
+  lastBeatAt: string;
+  sentCount: number;
+  failedCount: number;
+}
+
+/** The workers that have not said they stopped, latest beat first (a dead one stops beating). */
+export async function listRunningWorkers(strapi: Core.Strapi, limit = 50): Promise<WorkerRow[]> {
+  return (await strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, orderBy: [{ lastBeatAt: 'desc' }], limit })) as WorkerRow[];
 }

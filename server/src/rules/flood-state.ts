@@ -1,7 +1,7 @@
 /*
  * What the flood guards need to know, read from the database: this installation's own addresses,
  * hard-bounce holds, how many notifications each address got per cap window, and identical messages
- * within the duplicate window; and the writes that keep those counts (history, suppressions).
+ * within the duplicate window; and the only writes of those rows (history, suppressions).
  * Counts are shared by all instances through the database (two firings in the same instant may both
  * pass a cap: a tolerance of one message).
  */
@@ -9,7 +9,9 @@ import type { Core } from '@strapi/strapi';
 import type { Address } from '../core/delivery/addresses';
 import { applyFloodGuards, messageFingerprint, type GuardedRecipients } from '../core/rules/flood-guard';
 import { getPluginConfig } from '../config/plugin-config';
-import { MAILBOX_UID, RECIPIENT_HISTORY_UID, SUPPRESSION_UID } from '../content-types/uids';
+import { RECIPIENT_HISTORY_UID, SUPPRESSION_UID } from '../content-types/uids';
+import { NotFoundError } from '../core/errors';
+import type { MailboxStore } from '../mailboxes/mailbox-store';
 
 
 export interface GuardInput {
@@ -19,15 +21,12 @@ export interface GuardInput {
   now: Date;
 }
 
-export function floodState(strapi: Core.Strapi) {
+export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'ownAddresses'>) {
   let own: { at: number; addresses: Set<string> } | null = null;
 
   async function ownAddresses(): Promise<Set<string>> {
     if (!own || Date.now() - own.at > 10_000) {
-      const rows = (await strapi.db.query(MAILBOX_UID).findMany({ select: ['fromAddress', 'authUser'] })) as { fromAddress: string | null; authUser: string | null }[];
-      const addresses = new Set<string>();
-      for (const row of rows) for (const value of [row.fromAddress, row.authUser]) if (value && value.includes('@')) addresses.add(value.toLowerCase());
-      own = { at: Date.now(), addresses };
+      own = { at: Date.now(), addresses: await mailboxes.ownAddresses() };
     }
     return own.addresses;
   }
@@ -102,6 +101,16 @@ export function floodState(strapi: Core.Strapi) {
           // Another instance recorded the same bounce first (unique address): one hold is enough.
         }
       }
+    },
+
+    /** Addresses held now (hard bounces), latest hold first. */
+    async suppressions() {
+      return strapi.db.query(SUPPRESSION_UID).findMany({ where: { until: { $gt: new Date() } }, orderBy: [{ until: 'desc' }], limit: 1000 });
+    },
+    /** Lets an address receive mail again. */
+    async release(address: string) {
+      const deleted = await strapi.db.query(SUPPRESSION_UID).deleteMany({ where: { address: String(address).toLowerCase() } });
+      if (!deleted.count) throw new NotFoundError('Suppressed address', address);
     },
 
     /** History rows older than the longest window are no longer needed. */

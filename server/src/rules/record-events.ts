@@ -6,11 +6,12 @@
  * nothing for a type without rules.
  */
 import type { Core } from '@strapi/strapi';
-import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
+import { RECORD_EVENTS, type RecordEvent } from '../core/rules/rule-trigger';
 import { currentChainDepth } from '../outbox/chain-depth';
+import type { RuleEngine } from './rule-engine';
 
 type Plain = Record<string, unknown>;
-export type RecordEvent = 'create' | 'update' | 'delete' | 'publish' | 'unpublish';
 
 interface MiddlewareContext {
   uid: string;
@@ -19,7 +20,7 @@ interface MiddlewareContext {
   params: { documentId?: string; status?: string; locale?: string; data?: Plain };
 }
 
-const WATCHED = new Set(['create', 'update', 'delete', 'publish', 'unpublish']);
+const WATCHED = new Set<string>(RECORD_EVENTS);
 
 /** The rule events one document-service call stands for. */
 export function eventsOf(ctx: MiddlewareContext): RecordEvent[] {
@@ -36,15 +37,15 @@ function versionOf(ctx: MiddlewareContext, events: RecordEvent[]): 'draft' | 'pu
   return events.includes('publish') || events.includes('unpublish') ? 'published' : 'draft';
 }
 
-export function installRecordEvents(strapi: Core.Strapi): void {
+/** `engine` is asked for at each write: the middleware is installed in register(), before the engine exists. */
+export function installRecordEvents(strapi: Core.Strapi, engine: () => Pick<RuleEngine, 'prepareRecordEvent' | 'afterRecordEvent'>): void {
   const documents = strapi.documents as unknown as { use(mw: (ctx: MiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>): void };
   documents.use(async (ctx, next) => {
     if (!ctx.uid.startsWith('api::') || !WATCHED.has(ctx.action) || !getPluginConfig(strapi).rules.enabled) return next();
-    const engine = strapi.plugin(PLUGIN_ID).service('rules');
-    let prepared: Awaited<ReturnType<typeof engine.prepareRecordEvent>> = null;
+    let prepared: Awaited<ReturnType<RuleEngine['prepareRecordEvent']>> = null;
     try {
       const events = eventsOf(ctx);
-      prepared = await engine.prepareRecordEvent(ctx.uid, events, ctx.params.documentId ?? null, versionOf(ctx, events), ctx.params.locale, ctx.params.data);
+      prepared = await engine().prepareRecordEvent(ctx.uid, events, ctx.params.documentId ?? null, versionOf(ctx, events), ctx.params.locale, ctx.params.data);
     } catch (error) {
       strapi.log.error(`[email-notifications] rules: could not read ${ctx.uid} before ${ctx.action}: ${(error as Error).message}`);
     }
@@ -53,7 +54,7 @@ export function installRecordEvents(strapi: Core.Strapi): void {
     try {
       const documentId = ctx.params.documentId ?? ((result as Plain | null)?.documentId as string | undefined) ?? null;
       const depth = currentChainDepth();
-      await engine.afterRecordEvent(prepared, documentId, result, ctx.params.data, depth);
+      await engine().afterRecordEvent(prepared, documentId, result, ctx.params.data, depth);
     } catch (error) {
       strapi.log.error(`[email-notifications] rules: evaluating ${ctx.uid} ${ctx.action} failed: ${(error as Error).message}`);
     }

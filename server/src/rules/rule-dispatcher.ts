@@ -9,9 +9,11 @@ import type { Address } from '../core/delivery/addresses';
 import { valueAtPath } from '../core/rules/record-path';
 import type { Rule } from '../core/rules/rule-input';
 import type { SuppressedRecipient } from '../core/rules/flood-guard';
-import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
+import type { Notifications } from '../notifications/notifications';
+import type { TemplateCatalog } from '../templates/template-catalog';
 import { strapiModelLookup } from '../records/model-lookup';
-import { baseContext, recordTemplateContext } from '../templates/render-context';
+import { baseContext, recordTemplateContext, renderEnvironment } from '../templates/render-context';
 import { recordContext } from '../core/templates/template-context';
 import { attachmentsOf } from './record-attachments';
 import type { FloodState } from './flood-state';
@@ -52,12 +54,16 @@ export interface DispatchResult {
   created: boolean;
 }
 
-const CATEGORY_OF: Record<Rule['trigger']['type'], string> = { record: 'record', schedule: 'digest', time: 'time', event: 'event' };
+export interface RuleDispatcherDeps {
+  store: RuleStore;
+  flood: FloodState;
+  resolvers: Map<string, RecipientResolver>;
+  templates: Pick<TemplateCatalog, 'render' | 'renderInline'>;
+  notifications: Pick<Notifications, 'queueGuarded'>;
+}
 
-export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; flood: FloodState; resolvers: Map<string, RecipientResolver> }) {
+export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
   const recipients = recipientResolver(strapi, deps.resolvers);
-  const templates = () => strapi.plugin(PLUGIN_ID).service('templates');
-  const notifications = () => strapi.plugin(PLUGIN_ID).service('notifications');
 
   function contentTypeOf(rule: Rule): string | null {
     return 'contentType' in rule.trigger ? (rule.trigger.contentType ?? null) : null;
@@ -65,7 +71,7 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; fl
 
   function renderContext(firing: Firing, to: Address | undefined): Plain {
     const rule = firing.rule.rule;
-    const env = templates().renderEnvironment(firing.now, 'timezone' in rule.trigger ? rule.trigger.timezone : null);
+    const env = renderEnvironment(strapi, firing.now, 'timezone' in rule.trigger ? rule.trigger.timezone : null);
     const context: Plain = {
       ...baseContext(env),
       rule: { name: rule.name, category: rule.category, description: rule.description ?? '' },
@@ -100,13 +106,11 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; fl
   }
 
   async function render(rule: Rule, context: Plain, to: Address | undefined) {
-    if (typeof rule.template !== 'string') return templates().renderInline(rule.template, context);
-    return templates().render(rule.template, context, await recipientLocale(to));
+    if (typeof rule.template !== 'string') return deps.templates.renderInline(rule.template, context);
+    return deps.templates.render(rule.template, context, await recipientLocale(to));
   }
 
   return {
-    categoryOf: (rule: Rule) => CATEGORY_OF[rule.trigger.type],
-
     async dispatch(firing: Firing, options: { dryRun?: boolean } = {}): Promise<DispatchResult> {
       const { rule, id } = firing.rule;
       const resolved = firing.onlyTo
@@ -136,7 +140,7 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: { store: RuleStore; fl
       const ip = rule.recipientIpPath && firing.record ? valueAtPath(firing.record, rule.recipientIpPath) : null;
       const attachments = rule.attachments?.length && firing.record && uid ? await attachmentsOf(strapi, firing.record, rule.attachments, result.notes) : [];
       const lists = kept.length ? guarded : resolved;
-      const sent = await notifications().queueGuarded(
+      const sent = await deps.notifications.queueGuarded(
         {
           to: lists.to.length ? lists.to : [],
           cc: lists.cc,

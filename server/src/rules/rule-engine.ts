@@ -12,7 +12,7 @@ import type { ContentModel } from '../core/schema/content-model';
 import { getPluginConfig } from '../config/plugin-config';
 import { strapiModelLookup } from '../records/model-lookup';
 import { loadRecord, relationPopulate } from '../records/record-loader';
-import type { RecordEvent } from './record-events';
+import type { RecordEvent } from '../core/rules/rule-trigger';
 import { dueAt } from '../core/rules/time-window';
 import type { RuleDispatcher } from './rule-dispatcher';
 import type { ActiveRule, RuleStore } from './rule-store';

@@ -105,6 +105,21 @@ export function ruleStore(strapi: Core.Strapi) {
           suppressed_count: strapi.db.connection.raw('suppressed_count + ?', [counts.suppressed]),
         });
     },
+    /** The categories rules use, for the notification profile's choices. */
+    async categories(): Promise<string[]> {
+      const rows = (await query().findMany({ select: ['category'] })) as Pick<RuleRow, 'category'>[];
+      return [...new Set(rows.map((r) => r.category))].sort();
+    },
+    /** Names of the rules whose template is `name`. */
+    async usingTemplate(name: string): Promise<string[]> {
+      const rows = (await query().findMany({ select: ['name', 'definition'] })) as Pick<RuleRow, 'name' | 'definition'>[];
+      return rows.filter((r) => r.definition?.template === name).map((r) => r.name);
+    },
+    /** Names of rules by id (for the outbox health). */
+    async namesOf(ids: string[]): Promise<Map<string, string>> {
+      const rows = ids.length ? ((await query().findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'name'] })) as Pick<RuleRow, 'documentId' | 'name'>[]) : [];
+      return new Map(rows.map((r) => [r.documentId, r.name]));
+    },
     async recordError(documentId: string, message: string, now: Date) {
       await query().updateMany({ where: { documentId }, data: { lastError: message.slice(0, 2000), lastErrorAt: now } });
     },

@@ -1,155 +1,18 @@
 /*
  * The programmatic API for developers: `strapi.plugin('email-notifications').service('notifications')`.
- * send() validates, writes the message to the outbox and returns at once; the delivery worker sends it.
+ * send() and sendMany() queue mail and return at once; emit() fires custom-event rules;
+ * registerRecipientResolver() and onAfterSend() hook code in. Thin: the work is in notifications/, rules/ and outbox/.
  */
 import type { Core } from '@strapi/strapi';
-import { InputError } from '../core/errors';
-import { normaliseSendInput, type NormalisedMessage, type SendInput } from '../core/delivery/send-input';
-import type { AfterSendHook } from '../outbox/delivery-engine';
-import type { MessageRow, NewMessage } from '../outbox/outbox-repository';
-import type { SuppressedRecipient } from '../core/rules/flood-guard';
-import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
-import { recordMailbox } from '../records/record-context';
-import type { RecipientResolver } from '../rules/recipient-resolver';
-import { strapiModelLookup } from '../records/model-lookup';
-import { baseContext, recordTemplateContext } from '../templates/render-context';
-import { loadRecord } from '../records/record-loader';
-
-export interface SendResult {
-  /** The outbox id of the message (its id in the mail log). */
-  messageId: string;
-  status: MessageRow['status'];
-  /** False when the idempotency key matched an earlier message: nothing new was queued. */
-  created: boolean;
-}
+import { getRuntime } from '../runtime';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const outbox = () => strapi.plugin(PLUGIN_ID).service('outbox');
-
-  function toNewMessage(message: NormalisedMessage, now: Date, suppressed: SuppressedRecipient[] = []): NewMessage {
-    const delaySeconds = message.delaySeconds ?? getPluginConfig(strapi).delivery.deliveryDelaySeconds;
-    const sizeBytes = Buffer.byteLength(message.html ?? '') + Buffer.byteLength(message.text ?? '') + Buffer.byteLength(message.subject);
-    return {
-      fromAddress: null,
-      fromName: null,
-      replyTo: message.replyTo,
-      to: message.to,
-      cc: message.cc,
-      bcc: message.bcc,
-      recipientsText: [...message.to, ...message.cc, ...message.bcc].map((a) => a.address.toLowerCase()).join(', '),
-      subject: message.subject,
-      html: message.html,
-      text: message.text,
-      headers: message.headers,
-      encoding: null,
-      requestedMailbox: message.requestedMailbox,
-      taskGroup: message.taskGroup,
-      recipientIp: message.recipientIp,
-      nextAttemptAt: new Date(now.getTime() + delaySeconds * 1000).toISOString(),
-      messageId: null,
-      idempotencyKey: message.idempotencyKey,
-      originType: message.originType,
-      origin: message.origin,
-      sizeBytes,
-      suppressedRecipients: suppressed.length ? suppressed : null,
-      attachments: message.attachments.length ? message.attachments : null,
-    };
-  }
-
-  /** A message about a record with its own mailbox goes through that mailbox, unless the call names one. */
-  async function withRecordMailbox(message: NormalisedMessage): Promise<NormalisedMessage> {
-    if (!message.record) return message;
-    const mailbox = await recordMailbox(strapi, message.record);
-    return mailbox && !message.requestedMailbox ? { ...message, requestedMailbox: mailbox } : message;
-  }
-
-  /**
-   * Renders the named template: context = site, now, recipient, the record (when given) and `data`.
-   * Explicit subject/html/text of the call win over the template's.
-   */
-  async function withTemplate(message: NormalisedMessage, now: Date): Promise<NormalisedMessage> {
-    if (!message.template) return message;
-    const templates = strapi.plugin(PLUGIN_ID).service('templates');
-    const env = templates.renderEnvironment(now, message.template.timezone);
-    const first = message.to[0] ?? message.cc[0] ?? message.bcc[0];
-    let recordPart: Record<string, unknown> = {};
-    if (message.record) {
-      const lookup = strapiModelLookup(strapi);
-      const record = await loadRecord(strapi, lookup, message.record.contentType, message.record.documentId, 'record.documentId');
-      const sensitive = getPluginConfig(strapi).privacy.sensitiveFields;
-      recordPart = recordTemplateContext({ model: lookup(message.record.contentType)!, lookup, sensitive, env, record });
-    }
-    const context = { ...baseContext(env), recipient: { email: first?.address ?? '', name: first?.name ?? '' }, ...recordPart, ...message.template.data };
-    const rendered = await templates.render(message.template.name, context, message.template.locale);
-    return {
-      ...message,
-      subject: message.subject || rendered.subject,
-      html: message.html ?? rendered.html,
-      text: message.text ?? rendered.text,
-      origin: { ...message.origin, template: message.template.name },
-    };
-  }
-
+  const { notifications, customEvents, outbox } = getRuntime(strapi);
   return {
-    /** Queues one email. Throws an InputError (with the fields at fault) on bad input; nothing is queued then. */
-    async send(input: SendInput): Promise<SendResult> {
-      const now = new Date();
-      const message = await withTemplate(await withRecordMailbox(normaliseSendInput(input)), now);
-      const { row, created } = await outbox().enqueue(toNewMessage(message, now));
-      return { messageId: row.documentId, status: row.status, created };
-    },
-
-    /**
-     * Queues many emails. All are validated first: if one is invalid, none is queued (the error names
-     * it by index). They are then written in batches, and the first ones may go out before the last
-     * ones are written.
-     */
-    async sendMany(inputs: SendInput[]): Promise<SendResult[]> {
-      const now = new Date();
-      const messages = inputs.map((input, index) => {
-        try {
-          return normaliseSendInput(input);
-        } catch (error) {
-          if (error instanceof InputError) throw new InputError(error.problems.map((p) => ({ ...p, path: `${index}.${p.path}` })));
-          throw error;
-        }
-      });
-      const resolved: NewMessage[] = [];
-      for (const message of messages) resolved.push(toNewMessage(await withTemplate(await withRecordMailbox(message), now), now));
-      const rows: { row: MessageRow; created: boolean }[] = await outbox().enqueueMany(resolved);
-      return rows.map(({ row, created }) => ({ messageId: row.documentId, status: row.status, created }));
-    },
-
-    /**
-     * For the rule engine: queues a rendered notification whose recipients already went through the
-     * flood guards; `suppressed` is recorded on the message. With nobody left, the message is recorded
-     * as cancelled with the reasons (never silently dropped).
-     */
-    async queueGuarded(input: SendInput, suppressed: SuppressedRecipient[], keptCount: number): Promise<SendResult> {
-      const now = new Date();
-      const message = await withRecordMailbox(normaliseSendInput(input));
-      if (keptCount === 0) {
-        const reason = `Not sent: every recipient was suppressed (${suppressed.map((s) => `${s.address} ${s.reason}`).join('; ')}).`;
-        const { row, created } = await outbox().recordCancelled(toNewMessage(message, now, suppressed), reason);
-        return { messageId: row.documentId, status: row.status, created };
-      }
-      const { row, created } = await outbox().enqueue(toNewMessage(message, now, suppressed));
-      return { messageId: row.documentId, status: row.status, created };
-    },
-
-    /** A custom event for rules with trigger `{ type: 'event', name }`; returns what each listening rule did. */
-    async emit(name: string, payload: Record<string, unknown> = {}) {
-      return strapi.plugin(PLUGIN_ID).service('rules').emit(name, payload);
-    },
-
-    /** Names a function rules can use as a recipient (`{ "resolver": name }`); it returns addresses. */
-    registerRecipientResolver(name: string, resolver: RecipientResolver) {
-      strapi.plugin(PLUGIN_ID).service('rules').registerRecipientResolver(name, resolver);
-    },
-
-    /** Runs after each message is recorded as sent (the "custom code after send" of mature helpdesks). */
-    onAfterSend(hook: AfterSendHook) {
-      outbox().onAfterSend(hook);
-    },
+    send: notifications.send,
+    sendMany: notifications.sendMany,
+    emit: customEvents.emit,
+    registerRecipientResolver: customEvents.registerRecipientResolver,
+    onAfterSend: outbox.onAfterSend,
   };
 };

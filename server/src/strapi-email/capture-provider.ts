@@ -6,7 +6,8 @@
  * capture is switched off.
  */
 import type { Core } from '@strapi/strapi';
-import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
+import type { SendInput } from '../core/delivery/send-input';
 
 interface StrapiEmailOptions {
   from?: string;
@@ -26,7 +27,8 @@ interface EmailProvider {
   [key: string]: unknown;
 }
 
-export function installStrapiEmailCapture(strapi: Core.Strapi) {
+/** `send` queues one message in the outbox (the notifications API's send()). */
+export function installStrapiEmailCapture(strapi: Core.Strapi, send: (mail: SendInput) => Promise<unknown>) {
   const emailPlugin = strapi.plugin('email') as unknown as { provider?: EmailProvider } | undefined;
   if (!emailPlugin) return;
   let configured: EmailProvider | undefined = emailPlugin.provider;
@@ -38,21 +40,17 @@ export function installStrapiEmailCapture(strapi: Core.Strapi) {
       }
       // The mailbox decides the sender (servers refuse foreign senders); a requested sender becomes Reply-To.
       const replyTo = options.replyTo ?? (options.from ? extractAddress(options.from) : undefined);
-      const result = await strapi
-        .plugin(PLUGIN_ID)
-        .service('notifications')
-        .send({
-          to: options.to ?? [],
-          ...(options.cc ? { cc: options.cc } : {}),
-          ...(options.bcc ? { bcc: options.bcc } : {}),
-          ...(replyTo ? { replyTo } : {}),
-          subject: options.subject ?? '(no subject)',
-          ...(options.text ? { text: options.text } : {}),
-          ...(options.html ? { html: options.html } : {}),
-          ...(!options.text && !options.html ? { text: '(empty message)' } : {}),
-          origin: { type: 'strapi-email' },
-        });
-      return result;
+      return send({
+        to: options.to ?? [],
+        ...(options.cc ? { cc: options.cc } : {}),
+        ...(options.bcc ? { bcc: options.bcc } : {}),
+        ...(replyTo ? { replyTo } : {}),
+        subject: options.subject ?? '(no subject)',
+        ...(options.text ? { text: options.text } : {}),
+        ...(options.html ? { html: options.html } : {}),
+        ...(!options.text && !options.html ? { text: '(empty message)' } : {}),
+        origin: { type: 'strapi-email' },
+      });
     },
   };
 

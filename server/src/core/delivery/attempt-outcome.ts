@@ -1,8 +1,10 @@
 /*
- * Turns the result of one delivery attempt into the message's next state (the row patch) and the
- * attempt record kept in its history. Pure: clock value and randomness come in as arguments.
+ * Turns the result of one delivery attempt into the message's next transition (with its row patch)
+ * and the attempt record kept in its history. Pure: clock value and randomness come in as arguments.
+ * The status itself comes from the message lifecycle, never from here.
  */
-import { classifyFailure, type AttemptError, type FailureKind } from './classify-error';
+import { transitionPatch, type StatusPatch } from '../outbox/message-lifecycle';
+import type { AttemptError, FailureKind } from './classify-error';
 import { nextStepAfterFailure, type RetryOptions } from './retry-policy';
 
 export interface AttemptContext {
@@ -34,13 +36,9 @@ export interface SuccessInfo {
   rejected: string[];
 }
 
-export interface OutcomePatch {
-  status: 'queued' | 'sent' | 'failed';
+export interface OutcomePatch extends StatusPatch {
   attempts: number;
   retryableFailures: number;
-  nextAttemptAt?: Date;
-  sentAt?: Date;
-  failedAt?: Date;
   mailboxId: string | null;
   mailboxName: string | null;
   serverResponse?: string | null;
@@ -48,16 +46,17 @@ export interface OutcomePatch {
   lastError: string | null;
   lastErrorCode: string | null;
   waitingReason: null;
-  leaseOwner: null;
-  leaseExpiresAt: null;
 }
 
+/** The SMTP event names an attempt produces: every failed attempt, and the final one. */
+export type SmtpDeliveryEvent = 'delivery-failed' | 'final-delivery-failed';
+
 export interface AttemptOutcome {
+  transition: 'markSent' | 'scheduleRetry' | 'markFailed';
   patch: OutcomePatch;
   record: AttemptRecord;
   failureKind: FailureKind | null;
-  /** SMTP events for the event rules: every failed attempt, and the final one. */
-  events: ('delivery-failed' | 'final-delivery-failed')[];
+  events: SmtpDeliveryEvent[];
 }
 
 export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): AttemptOutcome {
@@ -71,11 +70,11 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
     ...(info.rejected.length ? { note: `Refused recipients: ${info.rejected.join(', ')}` } : {}),
   };
   return {
+    transition: 'markSent',
     patch: {
-      status: 'sent',
+      ...transitionPatch('markSent', ctx.now),
       attempts: ctx.attempts + 1,
       retryableFailures: ctx.retryableFailures,
-      sentAt: ctx.now,
       mailboxId: ctx.mailbox?.id ?? null,
       mailboxName: ctx.mailbox?.name ?? null,
       serverResponse: info.response,
@@ -83,8 +82,6 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
       lastError: null,
       lastErrorCode: null,
       waitingReason: null,
-      leaseOwner: null,
-      leaseExpiresAt: null,
     },
     record,
     failureKind: null,
@@ -95,11 +92,11 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
 export function outcomeOfFailure(
   ctx: AttemptContext,
   error: AttemptError & { response?: string | null },
+  kind: FailureKind,
   options: RetryOptions,
   random: () => number,
   mailboxRetryAt: Date,
 ): AttemptOutcome {
-  const kind = classifyFailure(error);
   const step = nextStepAfterFailure(kind, ctx.retryableFailures, ctx.now, options, random, mailboxRetryAt);
   const message = error.message ?? 'Unknown error';
   const base = {
@@ -111,8 +108,6 @@ export function outcomeOfFailure(
     lastError: message,
     lastErrorCode: error.code ?? (error.responseCode ? String(error.responseCode) : null),
     waitingReason: null,
-    leaseOwner: null,
-    leaseExpiresAt: null,
   } as const;
   const record: AttemptRecord = {
     at: ctx.now.toISOString(),
@@ -130,11 +125,23 @@ export function outcomeOfFailure(
       step.finalReason === 'permanent'
         ? 'The server refused the message permanently; it will not be retried.'
         : `Final delivery failed after ${step.retryableFailures} attempts.`;
-    return { patch: { ...base, status: 'failed', failedAt: ctx.now }, record, failureKind: kind, events: ['delivery-failed', 'final-delivery-failed'] };
+    return { transition: 'markFailed', patch: { ...base, ...transitionPatch('markFailed', ctx.now) }, record, failureKind: kind, events: ['delivery-failed', 'final-delivery-failed'] };
   }
   record.note =
     step.action === 'requeue'
       ? `The mailbox is unusable (${kind} error); the message waits for a working mailbox, without using up its attempts.`
       : `Temporary failure ${step.retryableFailures} of ${options.maxAttempts}; next attempt at ${step.at.toISOString()}.`;
-  return { patch: { ...base, status: 'queued', nextAttemptAt: step.at }, record, failureKind: kind, events: ['delivery-failed'] };
+  return { transition: 'scheduleRetry', patch: { ...base, ...transitionPatch('scheduleRetry', ctx.now), nextAttemptAt: step.at }, record, failureKind: kind, events: ['delivery-failed'] };
+}
+
+/**
+ * The delivery stopped with an unexpected error before any result (a bug, or the database went away
+ * mid-attempt): the message leaves `sending` at once, with the error recorded as an attempt. It counts
+ * as a temporary failure (backoff, attempts), so a message that always crashes ends as failed instead
+ * of looping.
+ */
+export function outcomeOfCrash(ctx: AttemptContext, message: string, options: RetryOptions, random: () => number): AttemptOutcome {
+  const outcome = outcomeOfFailure(ctx, { code: null, message }, 'transient', options, random, ctx.now);
+  const next = outcome.transition === 'markFailed' ? `Final delivery failed after ${outcome.patch.retryableFailures} attempts.` : `It is queued again (next attempt at ${outcome.patch.nextAttemptAt?.toISOString()}).`;
+  return { ...outcome, events: [], record: { ...outcome.record, note: `The delivery stopped with an unexpected error before a result. ${next}` } };
 }

@@ -10,11 +10,6 @@ import { resolveFieldPath } from '../schema/content-model';
 import { DATE_TYPES, NUMBER_TYPES, TEXT_TYPES, describeAttribute, suggestField } from './field-kinds';
 import { toInstant } from './record-values';
 
-export { evaluateCondition, explainCondition } from './condition-evaluate';
-export type { ConditionExplanation, EvaluationContext } from './condition-evaluate';
-export { conditionToFilters } from './condition-filters';
-export type { ConditionFilters } from './condition-filters';
-
 export const CONDITION_OPS = [
   'equals', 'notEquals', 'in', 'notIn', 'contains', 'gt', 'gte', 'lt', 'lte', 'isEmpty', 'isNotEmpty',
   'changed', 'changedFrom', 'changedTo', 'olderThan', 'withinLast',

@@ -12,8 +12,10 @@ import { checkConditionFields, conditionSchema } from './condition-tree';
 import { DATE_TYPES, NUMBER_TYPES, describeAttribute, suggestField } from './field-kinds';
 import { checkCron, isValidTimeZone } from './schedule-ticks';
 import { dispatch, isPlainObject } from './zod-dispatch';
+import type { TemplateCategory } from '../templates/variable-shape';
 
 export const RECORD_EVENTS = ['create', 'update', 'delete', 'publish', 'unpublish'] as const;
+export type RecordEvent = (typeof RECORD_EVENTS)[number];
 export const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export const EVENT_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 const UID = /^[a-z][a-z0-9-]*::[a-z0-9][a-z0-9._-]*$/;
@@ -169,3 +171,6 @@ export function checkTriggerModel(raw: unknown, options: ModelCheckOptions): { p
   }
   return { problems, model };
 }
+
+/** The template category each kind of trigger renders (a schedule sends a digest of records). */
+export const TEMPLATE_CATEGORY_OF_TRIGGER = { record: 'record', schedule: 'digest', time: 'time', event: 'event' } as const satisfies Record<RuleTrigger['type'], TemplateCategory>;

@@ -1,17 +1,19 @@
 /*
- * The mailbox debugging tools behind the admin's "Check" and "Send test email" buttons.
- * Glue: resolves the settings (saved, unsaved, or both), then runs a one-off SMTP conversation.
- * SMTP failures are results for the admin (ok: false, explanation), never HTTP errors.
+ * The mailbox debugging tools behind the admin's "Check" and "Send test email" buttons: resolves the
+ * settings (saved, unsaved, or both), then runs a one-off SMTP conversation. SMTP failures are
+ * results for the admin (ok: false, explanation), never HTTP errors.
  */
 import type { Core } from '@strapi/strapi';
 import { InputError } from '../core/errors';
-import { mailboxDefaults, type MailboxFields } from '../core/mailboxes/mailbox-input';
+import { mailboxDefaults, SECRET_FIELDS, type MailboxFields } from '../core/mailboxes/mailbox-input';
 import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } from '../core/mailboxes/test-email-input';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
-import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 import { escapeHtml } from '../core/templates/render-template';
-import { baseContext } from '../templates/render-context';
+import { baseContext, renderEnvironment } from '../templates/render-context';
+import type { TemplateCatalog } from '../templates/template-catalog';
+import type { MailboxStore } from './mailbox-store';
 import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
 
 interface ResolvedSettings {
@@ -21,8 +23,14 @@ interface ResolvedSettings {
   mailboxName: string;
 }
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const mailboxes = () => strapi.plugin(PLUGIN_ID).service('mailboxes');
+export interface MailboxProbeDeps {
+  mailboxes: Pick<MailboxStore, 'getConnection'>;
+  templates: Pick<TemplateCatalog, 'render'>;
+}
+
+const SECRETS: readonly string[] = SECRET_FIELDS;
+
+export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) {
 
   async function resolveSettings(mailboxId: string | undefined, overrides: ConnectionOverrides = {}): Promise<ResolvedSettings> {
     const pick = <K extends keyof ConnectionOverrides>(key: K) => overrides[key];
@@ -33,15 +41,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       mailboxName: 'unsaved mailbox',
     };
     if (mailboxId) {
-      const { mailbox, connection } = await mailboxes().getConnection(mailboxId);
+      const { mailbox, connection } = await deps.mailboxes.getConnection(mailboxId);
       base = { connection, fromAddress: mailbox.fromAddress, displayName: mailbox.displayName ?? '', mailboxName: mailbox.name };
     }
     const connection = { ...base.connection };
     for (const key of Object.keys(connection) as (keyof MailboxConnection)[]) {
       const value = pick(key as keyof ConnectionOverrides);
       // A secret left empty in the form means "keep the stored one", as the form never shows it.
-      const isSecret = key === 'password' || key === 'oauthClientSecret' || key === 'oauthRefreshToken';
-      if (value === undefined || (isSecret && !value)) continue;
+      if (value === undefined || (SECRETS.includes(key) && !value)) continue;
       (connection as Record<string, unknown>)[key] = value;
     }
     return {
@@ -90,16 +97,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /** The "test-email" template, as the admin may have edited it; null if it cannot render (the test must still work). */
   async function renderTestTemplate(mailboxName: string, fromAddress: string | null | undefined, to: string) {
     try {
-      const templates = strapi.plugin(PLUGIN_ID).service('templates');
-      const env = templates.renderEnvironment(new Date());
+      const env = renderEnvironment(strapi, new Date());
       const context = { ...baseContext(env), recipient: { email: to, name: '' }, mailbox: { name: mailboxName, fromAddress: fromAddress ?? '' } };
-      return (await templates.render('test-email', context)) as { subject: string; html: string; text: string };
+      return await deps.templates.render('test-email', context);
     } catch (error) {
       strapi.log.warn(`[email-notifications] the test-email template cannot be rendered (${(error as Error).message}); sending the plain test text`);
       return null;
     }
   }
-};
+}
+
+export type MailboxProbe = ReturnType<typeof createMailboxProbe>;
 
 /** The plain test text, used when the test-email template cannot be rendered. */
 function fallbackBody(settings: { mailboxName: string; connection: { host?: string; port?: number; security?: string } }, sentAt: string) {

@@ -3,8 +3,7 @@
  * Pure. Tabs: sent = "sent"; outbox = "queued,sending"; failed = "failed,cancelled".
  */
 import { z } from 'zod';
-
-const STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+import { MESSAGE_STATUSES } from './message-lifecycle';
 
 const dateParam = z
   .string()
@@ -16,7 +15,7 @@ export const mailLogQuerySchema = z
     status: z
       .string()
       .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-      .pipe(z.array(z.enum(STATUSES)).min(1))
+      .pipe(z.array(z.enum(MESSAGE_STATUSES)).min(1))
       .optional(),
     mailbox: z.string().max(100).optional(),
     recipient: z.string().max(320).optional(),

@@ -1,0 +1,62 @@
+/*
+ * Reads of outbox message rows: one message, mail log pages, counts per status, what each mailbox
+ * sent (for its limits), and the candidates of the retention rules. Never writes: the message
+ * repository is the only writer.
+ */
+import type { Core } from '@strapi/strapi';
+import { FINISHED_STATUSES, type MessageStatus } from '../core/outbox/message-lifecycle';
+import type { MessageRow } from './message-row';
+import { messageTable } from './message-table';
+
+type Order = Record<string, 'asc' | 'desc'>[];
+
+const WITH_BODY = { status: { $in: [...FINISHED_STATUSES] }, bodyPurgedAt: { $null: true } };
+
+export function createMessageQueries(strapi: Core.Strapi) {
+  const table = messageTable(strapi);
+  const query = table.query;
+
+  return {
+    findOne: async (documentId: string) => (await query().findOne({ where: { documentId } })) as MessageRow | null,
+    async findPage(where: Record<string, unknown>, page: number, pageSize: number, orderBy: Order) {
+      const [rows, total] = await Promise.all([query().findMany({ where, offset: (page - 1) * pageSize, limit: pageSize, orderBy }), query().count({ where })]);
+      return { rows: rows as MessageRow[], total: Number(total) };
+    },
+    /** Messages sent per mailbox since `dayStart` and since `minuteStart`, for the sending limits. */
+    async sentCountsByMailbox(dayStart: Date, minuteStart: Date): Promise<Map<string, { today: number; lastMinute: number }>> {
+      const k = table.knex();
+      const rows: { mailbox: string; today: string | number; minute: string | number }[] = await k(table.name())
+        .select(`${table.col('mailboxId')} as mailbox`)
+        .count('* as today')
+        .sum({ minute: k.raw('CASE WHEN ?? >= ? THEN 1 ELSE 0 END', [table.col('sentAt'), minuteStart]) })
+        .where(table.col('status'), 'sent')
+        .andWhere(table.col('sentAt'), '>=', dayStart)
+        .groupBy(table.col('mailboxId'));
+      return new Map(rows.map((r) => [r.mailbox, { today: Number(r.today), lastMinute: Number(r.minute ?? 0) }]));
+    },
+    async countByStatus(): Promise<Partial<Record<MessageStatus, number>>> {
+      const status = table.col('status');
+      const rows: { status: MessageStatus; count: string | number }[] = await table.knex()(table.name()).select(`${status} as status`).count('* as count').groupBy(status);
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+    },
+    oldestQueued: async () =>
+      (await query().findOne({ where: { status: 'queued' }, orderBy: [{ createdAt: 'asc' }], select: ['createdAt', 'waitingReason'] })) as Pick<MessageRow, 'createdAt' | 'waitingReason'> | null,
+
+    /** Retention: finished messages that still have a body, created before `cutoff` (a page of ids). */
+    async withBodyCreatedBefore(cutoff: Date, limit: number): Promise<number[]> {
+      const rows = (await query().findMany({ where: { ...WITH_BODY, createdAt: { $lt: cutoff } }, select: ['id'], limit })) as { id: number }[];
+      return rows.map((r) => r.id);
+    },
+    /** Retention: the oldest finished messages that still have a body, with their size. */
+    async oldestWithBody(limit: number): Promise<{ id: number; sizeBytes: number }[]> {
+      return (await query().findMany({ where: WITH_BODY, select: ['id', 'sizeBytes'], orderBy: [{ id: 'asc' }], limit })) as { id: number; sizeBytes: number }[];
+    },
+    countWithBody: async () => Number(await query().count({ where: WITH_BODY })),
+    async bodyBytes(): Promise<number> {
+      const [{ total }] = await table.knex()(table.name()).sum({ total: table.col('sizeBytes') }).whereIn(table.col('status'), [...FINISHED_STATUSES]).whereNull(table.col('bodyPurgedAt'));
+      return Number(total ?? 0);
+    },
+  };
+}
+
+export type MessageQueries = ReturnType<typeof createMessageQueries>;

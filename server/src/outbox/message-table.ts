@@ -1,0 +1,43 @@
+/*
+ * The message table as knex sees it, for the outbox's hot paths: the table and column names from
+ * Strapi's metadata, and a patch turned into column values. Internal to outbox/: only the message
+ * repository (writes) and the message queries (reads) use it; nothing outside gets a query handle.
+ */
+import type { Core } from '@strapi/strapi';
+import { MESSAGE_UID } from '../content-types/uids';
+import { MESSAGE_DATE_FIELDS, MESSAGE_JSON_FIELDS, type MessagePatch } from './message-row';
+
+interface TableMeta {
+  tableName: string;
+  attributes: Record<string, { columnName?: string }>;
+}
+
+const JSON_FIELDS = new Set<string>(MESSAGE_JSON_FIELDS);
+const DATE_FIELDS = new Set<string>(MESSAGE_DATE_FIELDS);
+
+export function messageTable(strapi: Core.Strapi) {
+  const meta = () => strapi.db.metadata.get(MESSAGE_UID) as unknown as TableMeta;
+  const col = (attribute: string) => meta().attributes[attribute]?.columnName ?? attribute;
+
+  return {
+    /** Strapi's query engine for the message type (converts JSON and dates per database). */
+    query: () => strapi.db.query(MESSAGE_UID),
+    knex: () => strapi.db.connection,
+    name: () => meta().tableName,
+    col,
+    isSqlite: () => (strapi.db.dialect.client as string) === 'sqlite',
+    /** Column values for a knex update: JSON serialised, ISO strings made dates, updatedAt set. */
+    toColumns(patch: MessagePatch, now: Date): Record<string, unknown> {
+      const out: Record<string, unknown> = { [col('updatedAt')]: now };
+      for (const [key, value] of Object.entries(patch)) {
+        if (value === undefined) continue;
+        if (JSON_FIELDS.has(key) && value !== null) out[col(key)] = JSON.stringify(value);
+        else if (DATE_FIELDS.has(key) && typeof value === 'string') out[col(key)] = new Date(value);
+        else out[col(key)] = value;
+      }
+      return out;
+    },
+  };
+}
+
+export type MessageTable = ReturnType<typeof messageTable>;
