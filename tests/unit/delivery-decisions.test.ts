@@ -68,10 +68,18 @@ describe('attempt outcome', () => {
     expect(outcome.record).toMatchObject({ outcome: 'sent', mailboxName: 'Main', note: 'Refused recipients: gone@example.com' });
   });
   it('records a final failure with both SMTP events', () => {
-    const outcome = outcomeOfFailure({ ...ctx, retryableFailures: 2, attempts: 2 }, { code: 'EPROTOCOL', responseCode: 451, message: '451 later' }, retry, () => 0, now);
+    const outcome = outcomeOfFailure({ ...ctx, retryableFailures: 2, attempts: 2 }, { code: 'EPROTOCOL', responseCode: 451, message: '451 later' }, 'transient', retry, () => 0, now);
     expect(outcome.patch).toMatchObject({ status: 'failed', attempts: 3, lastErrorCode: 'EPROTOCOL' });
     expect(outcome.events).toEqual(['delivery-failed', 'final-delivery-failed']);
     expect(outcome.record.note).toMatch(/Final delivery failed after 3 attempts/);
+  });
+  it.each([
+    ['transient', 'queued', 'retry', ['delivery-failed']],
+    ['mailbox', 'queued', 'mailbox-failed', ['delivery-failed']],
+    ['permanent', 'failed', 'failed', ['delivery-failed', 'final-delivery-failed']],
+  ] as const)('follows the failure kind it is given: %s', (kind, status, recorded, events) => {
+    const outcome = outcomeOfFailure(ctx, { code: 'EPROTOCOL', responseCode: 451, message: '451 later' }, kind, retry, () => 0, now);
+    expect([outcome.patch.status, outcome.record.outcome, outcome.events]).toEqual([status, recorded, events]);
   });
 });
 

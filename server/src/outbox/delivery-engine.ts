@@ -261,7 +261,7 @@ export function createDeliveryEngine(strapi: Core.Strapi, config: () => PluginCo
       // A scratch strategy state: this look-ahead must not move the real rotation.
       const next = selectMailbox(candidates(now), routeOf(row), now, createStrategyState(), defaultStrategy());
       const mailboxRetryAt = next.mailbox ? now : next.retryAt;
-      const outcome = outcomeOfFailure({ ...ctx, durationMs: Date.now() - started }, clean, delivery, Math.random, mailboxRetryAt);
+      const outcome = outcomeOfFailure({ ...ctx, durationMs: Date.now() - started }, clean, kind, delivery, Math.random, mailboxRetryAt);
       const healthChanged = before.consecutiveFailures !== mailbox.health.consecutiveFailures || before.circuitOpenUntil !== mailbox.health.circuitOpenUntil;
       if (mailbox.health.circuitOpenUntil && mailbox.health.circuitOpenUntil !== before.circuitOpenUntil) pool.release(mailbox.row.documentId);
       return {

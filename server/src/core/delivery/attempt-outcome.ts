@@ -2,7 +2,7 @@
  * Turns the result of one delivery attempt into the message's next state (the row patch) and the
  * attempt record kept in its history. Pure: clock value and randomness come in as arguments.
  */
-import { classifyFailure, type AttemptError, type FailureKind } from './classify-error';
+import type { AttemptError, FailureKind } from './classify-error';
 import { nextStepAfterFailure, type RetryOptions } from './retry-policy';
 
 export interface AttemptContext {
@@ -55,8 +55,7 @@ export interface OutcomePatch {
 export interface AttemptOutcome {
   patch: OutcomePatch;
   record: AttemptRecord;
-  failureKind: FailureKind | null;
-  /** SMTP events for the event rules: every failed attempt, and the final one. */
+  /** The SMTP events this attempt produced (the engine logs them): every failed attempt, and the final one. */
   events: ('delivery-failed' | 'final-delivery-failed')[];
 }
 
@@ -87,7 +86,6 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
       leaseExpiresAt: null,
     },
     record,
-    failureKind: null,
     events: [],
   };
 }
@@ -95,11 +93,11 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
 export function outcomeOfFailure(
   ctx: AttemptContext,
   error: AttemptError & { response?: string | null },
+  kind: FailureKind,
   options: RetryOptions,
   random: () => number,
   mailboxRetryAt: Date,
 ): AttemptOutcome {
-  const kind = classifyFailure(error);
   const step = nextStepAfterFailure(kind, ctx.retryableFailures, ctx.now, options, random, mailboxRetryAt);
   const message = error.message ?? 'Unknown error';
   const base = {
@@ -130,11 +128,11 @@ export function outcomeOfFailure(
       step.finalReason === 'permanent'
         ? 'The server refused the message permanently; it will not be retried.'
         : `Final delivery failed after ${step.retryableFailures} attempts.`;
-    return { patch: { ...base, status: 'failed', failedAt: ctx.now }, record, failureKind: kind, events: ['delivery-failed', 'final-delivery-failed'] };
+    return { patch: { ...base, status: 'failed', failedAt: ctx.now }, record, events: ['delivery-failed', 'final-delivery-failed'] };
   }
   record.note =
     step.action === 'requeue'
       ? `The mailbox is unusable (${kind} error); the message waits for a working mailbox, without using up its attempts.`
       : `Temporary failure ${step.retryableFailures} of ${options.maxAttempts}; next attempt at ${step.at.toISOString()}.`;
-  return { patch: { ...base, status: 'queued', nextAttemptAt: step.at }, record, failureKind: kind, events: ['delivery-failed'] };
+  return { patch: { ...base, status: 'queued', nextAttemptAt: step.at }, record, events: ['delivery-failed'] };
 }
