@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
 import { toMessageDetail, toMessageSummary } from '../outbox/message-dto';
 import type { MessageRow, OutboxRepository } from '../outbox/outbox-repository';
+import { outboxHealth } from '../core/outbox/outbox-health';
 import { getPluginConfig, PLUGIN_ID } from '../config/plugin-config';
 import { MAILBOX_UID, RULE_UID, WORKER_UID } from '../content-types/uids';
 
@@ -95,7 +96,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, orderBy: [{ lastBeatAt: 'desc' }], limit: 50 }),
         strapi.db.query(MAILBOX_UID).findMany({ where: { direction: 'out', enabled: true } }),
       ]);
-      const aliveAfter = now - 3 * config.delivery.heartbeatIntervalMs;
       const workerList = (workers as { instanceId: string; hostname: string; pid: number; startedAt: string; lastBeatAt: string; sentCount: number; failedCount: number }[]).map((w) => ({
         instanceId: w.instanceId,
         hostname: w.hostname,
@@ -104,43 +104,28 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastBeatAt: w.lastBeatAt,
         sentCount: w.sentCount,
         failedCount: w.failedCount,
-        alive: new Date(w.lastBeatAt).getTime() >= aliveAfter,
       }));
-      const failing = (mailboxes as { name: string; circuitOpenUntil: string | null }[]).filter((m) => m.circuitOpenUntil && new Date(m.circuitOpenUntil).getTime() > now);
-      const queued = (counts.queued ?? 0) + (counts.sending ?? 0);
       const oldestAgeSeconds = oldest ? Math.round((now - new Date(oldest.createdAt).getTime()) / 1000) : null;
-      const problems: { code: string; message: string }[] = [];
-      if (queued > 0 && !workerList.some((w) => w.alive)) {
-        problems.push({ code: 'NO_WORKER', message: 'Messages are waiting but no delivery worker is running in any Strapi instance.' });
-      }
-      if (mailboxes.length === 0) {
-        problems.push({ code: 'NO_MAILBOX', message: 'No outgoing mailbox is enabled: messages wait until one is added or enabled.' });
-      }
-      else if (failing.length === mailboxes.length) {
-        problems.push({ code: 'ALL_MAILBOXES_FAILING', message: `Every outgoing mailbox is failing (${failing.map((m) => m.name).join(', ')}).` });
-      }
-      if (oldestAgeSeconds !== null && oldestAgeSeconds > config.delivery.stuckAfterMinutes * 60) {
-        problems.push({
-          code: 'QUEUE_STUCK',
-          message: `The oldest queued message has waited ${Math.round(oldestAgeSeconds / 60)} minutes${oldest?.waitingReason ? `: ${oldest.waitingReason}` : '.'}`,
-        });
-      }
       const stuckRuns = await fireStore(strapi).stuck(config.rules.stuckRunMinutes, new Date(now));
-      if (stuckRuns.length) {
-        const rules = (await strapi.db.query(RULE_UID).findMany({ where: { documentId: { $in: stuckRuns.map((r) => r.rule) } }, select: ['documentId', 'name'] })) as { documentId: string; name: string }[];
-        const names = [...new Set(stuckRuns.map((run) => rules.find((r) => r.documentId === run.rule)?.name ?? run.rule))];
-        problems.push({
-          code: 'RULE_RUN_STUCK',
-          message: `A schedule or time scan has been running for more than ${config.rules.stuckRunMinutes} minutes (${names.map((n) => `"${n}"`).join(', ')}); its instance may have stopped mid-run.`,
-        });
-      }
+      const rules = stuckRuns.length
+        ? ((await strapi.db.query(RULE_UID).findMany({ where: { documentId: { $in: stuckRuns.map((r) => r.rule) } }, select: ['documentId', 'name'] })) as { documentId: string; name: string }[])
+        : [];
+      const verdict = outboxHealth({
+        counts,
+        oldestQueued: oldestAgeSeconds === null ? null : { ageSeconds: oldestAgeSeconds, waitingReason: oldest?.waitingReason ?? null },
+        workers: workerList,
+        mailboxes: mailboxes as { name: string; circuitOpenUntil: string | null }[],
+        stuckRuleRuns: [...new Set(stuckRuns.map((run) => rules.find((r) => r.documentId === run.rule)?.name ?? run.rule))],
+        thresholds: { heartbeatIntervalMs: config.delivery.heartbeatIntervalMs, stuckAfterMinutes: config.delivery.stuckAfterMinutes, stuckRunMinutes: config.rules.stuckRunMinutes },
+        now,
+      });
       return {
         counts: { queued: counts.queued ?? 0, sending: counts.sending ?? 0, sent: counts.sent ?? 0, failed: counts.failed ?? 0, cancelled: counts.cancelled ?? 0 },
         oldestQueuedAt: oldest?.createdAt ?? null,
         oldestQueuedAgeSeconds: oldestAgeSeconds,
-        workers: workerList,
-        failingMailboxes: failing.map((m) => m.name),
-        problems,
+        workers: verdict.workers,
+        failingMailboxes: verdict.failingMailboxes,
+        problems: verdict.problems,
       };
     },
   };
