@@ -26,6 +26,10 @@ describe('classifyFailure', () => {
     [{ code: 'EDNS', message: 'getaddrinfo ENOTFOUND smtp.example.com' }, 'mailbox'],
     [{ code: 'EDNS', message: 'getaddrinfo EAI_AGAIN smtp.example.com' }, 'transient'],
     [{ code: 'EPROTOCOL', responseCode: 554, command: 'CONN' }, 'mailbox'],
+    [{ code: 'EPROTOCOL', responseCode: 538, command: 'MAIL FROM' }, 'mailbox'],
+    [{ code: 'EPROTOCOL', responseCode: 534, command: 'MAIL FROM' }, 'mailbox'],
+    [{ code: 'EDNS', message: 'queryA eservfail smtp.example.com' }, 'transient'],
+    [{ code: 'EMESSAGE' }, 'permanent'],
     [{ message: 'something new' }, 'transient'],
   ])('%j is %s', (error, kind) => {
     expect(classifyFailure(error)).toBe(kind);
@@ -69,6 +73,14 @@ describe('attempt outcome', () => {
     expect(outcome.events).toEqual(['delivery-failed', 'final-delivery-failed']);
     expect(outcome.record.note).toMatch(/Final delivery failed after 3 attempts/);
   });
+  it.each([
+    ['transient', 'queued', 'retry', ['delivery-failed']],
+    ['mailbox', 'queued', 'mailbox-failed', ['delivery-failed']],
+    ['permanent', 'failed', 'failed', ['delivery-failed', 'final-delivery-failed']],
+  ] as const)('follows the failure kind it is given: %s', (kind, status, recorded, events) => {
+    const outcome = outcomeOfFailure(ctx, { code: 'EPROTOCOL', responseCode: 451, message: '451 later' }, kind, retry, () => 0, now);
+    expect([outcome.patch.status, outcome.record.outcome, outcome.events]).toEqual([status, recorded, events]);
+  });
 });
 
 describe('circuit breaker', () => {
@@ -88,9 +100,16 @@ describe('circuit breaker', () => {
     expect(healthAfterFailure(health, 'transient', false, now, options)).toBe(health);
     expect(healthAfterFailure(health, 'permanent', false, now, options)).toBe(health);
   });
-  it('tells connection failures from server answers', () => {
-    expect(isConnectionFailure({ code: 'ECONNECTION' })).toBe(true);
-    expect(isConnectionFailure({ code: 'EPROTOCOL', responseCode: 421 })).toBe(false);
+  it.each([
+    [{ code: 'ECONNECTION' }, true],
+    [{ code: 'ECONNREFUSED' }, true],
+    [{ code: 'EDNS' }, true],
+    [{ code: 'EPROTOCOL', responseCode: 421 }, false],
+    [{ code: 'ETIMEDOUT', responseCode: 421 }, false],
+    [{ code: 'EPIPE' }, false],
+    [{ code: 'EAUTH' }, false],
+  ])('tells connection failures from server answers: %j is %s', (error, expected) => {
+    expect(isConnectionFailure(error)).toBe(expected);
   });
 });
 

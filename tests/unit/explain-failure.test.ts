@@ -12,6 +12,7 @@ describe('explainSmtpFailure names the field most likely at fault', () => {
     ['plain against 465', { code: 'ETIMEDOUT', message: 'Greeting never received' }, { port: 465, security: 'none' as never }, 'security', /expects SSL/],
     ['timeout', { code: 'ETIMEDOUT', message: 'Connection timeout' }, {}, 'port', /No answer/],
     ['bad password', { code: 'EAUTH', responseCode: 535, command: 'AUTH PLAIN', message: 'Invalid login: 535 5.7.8 Authentication credentials invalid' }, {}, 'password', /refused the user name or password/],
+    ['app password required', { code: 'EPROTOCOL', responseCode: 534, command: 'MAIL FROM', message: '534 5.7.9 Application-specific password required' }, {}, 'password', /app password/],
     ['missing password', { code: 'EAUTH', command: 'API', message: 'Missing credentials for "PLAIN"' }, {}, 'password', /no password/],
     ['sender refused', { code: 'EENVELOPE', responseCode: 553, command: 'MAIL FROM', message: '553 Sender address rejected' }, {}, 'fromAddress', /refused the sender/],
     ['recipient refused', { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', message: '550 User unknown' }, {}, 'to', /refused the recipient/],

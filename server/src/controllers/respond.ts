@@ -1,13 +1,14 @@
 /*
  * Runs a controller action and turns plugin errors into Strapi-shaped HTTP errors:
- * InputError -> 400 (with the fields), NotFoundError -> 404, ConflictError -> 409. Anything else is
- * rethrown to Strapi (500) after being logged, as it is a bug, not bad input.
+ * InputError -> 400 (with the fields), NotFoundError -> 404, ConflictError -> 409, one status per
+ * error code. Anything else is rethrown to Strapi (which logs it and answers 500): a bug, not bad input.
  */
 import type { Context } from 'koa';
-import { PluginError } from '../core/errors';
+import { PluginError, type ErrorCode } from '../core/errors';
 
-const STATUS: Record<string, { status: number; name: string }> = {
+const STATUS: Record<ErrorCode, { status: number; name: string }> = {
   INVALID_INPUT: { status: 400, name: 'ValidationError' },
+  INVALID_CONFIG: { status: 500, name: 'ConfigurationError' },
   NOT_FOUND: { status: 404, name: 'NotFoundError' },
   CONFLICT: { status: 409, name: 'ConflictError' },
   SECRET_KEY_MISSING: { status: 500, name: 'ConfigurationError' },
@@ -23,7 +24,7 @@ export async function respond(ctx: Context, action: () => Promise<unknown>, succ
     if (data !== undefined) ctx.body = { data };
   } catch (error) {
     if (!(error instanceof PluginError)) throw error;
-    const mapped = STATUS[error.code] ?? { status: 400, name: 'ApplicationError' };
+    const mapped = STATUS[error.code];
     ctx.status = mapped.status;
     ctx.body = {
       data: null,

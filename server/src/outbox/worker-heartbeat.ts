@@ -32,5 +32,6 @@ export interface WorkerRow {
 
 /** The workers that have not said they stopped, latest beat first (a dead one stops beating). */
 export async function listRunningWorkers(strapi: Core.Strapi, limit = 50): Promise<WorkerRow[]> {
-  return (await strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, orderBy: [{ lastBeatAt: 'desc' }], limit })) as WorkerRow[];
+  const select = ['instanceId', 'hostname', 'pid', 'startedAt', 'lastBeatAt', 'sentCount', 'failedCount'];
+  return (await strapi.db.query(WORKER_UID).findMany({ where: { stoppedAt: { $null: true } }, select, orderBy: [{ lastBeatAt: 'desc' }], limit })) as WorkerRow[];
 }

@@ -6,9 +6,8 @@
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'node:crypto';
 import { couldHoldAfterUpdate, evaluateCondition, evaluatePartially, explainCondition } from '../core/rules/condition-evaluate';
-import type { Condition } from '../core/rules/condition-tree';
+import { conditionRelations, loadedField } from '../core/rules/condition-relations';
 import type { Rule } from '../core/rules/rule-input';
-import type { ContentModel } from '../core/schema/content-model';
 import { getPluginConfig } from '../config/plugin-config';
 import { strapiModelLookup } from '../records/model-lookup';
 import { loadRecord, relationPopulate } from '../records/record-loader';
@@ -27,32 +26,6 @@ export interface PreparedRecordEvent {
   status: 'draft' | 'published' | undefined;
   locale: string | undefined;
   populate: Record<string, true>;
-}
-
-const CHANGE_OPS = new Set(['changed', 'changedFrom', 'changedTo']);
-
-/**
- * Relations named by the conditions' field paths (`customer.email` needs `customer`); with
- * `changesOnly`, just those compared with the previous version (they must be read before the write).
- */
-function conditionRelations(tree: Condition, model: ContentModel, into: Record<string, true>, changesOnly = false): void {
-  if ('all' in tree) tree.all.forEach((c) => conditionRelations(c, model, into, changesOnly));
-  else if ('any' in tree) tree.any.forEach((c) => conditionRelations(c, model, into, changesOnly));
-  else if ('not' in tree) conditionRelations(tree.not, model, into, changesOnly);
-  else if (!changesOnly || CHANGE_OPS.has(tree.op)) {
-    const first = tree.field.split('.')[0]!;
-    const attribute = model.attributes[first];
-    if (attribute && (attribute.type === 'relation' || attribute.type === 'media')) into[first] = true;
-  }
-}
-
-/** Whether a condition field can be evaluated with the record as loaded (relations only when populated). */
-function loadedField(model: ContentModel, populated: Record<string, true>) {
-  return (field: string) => {
-    const first = field.split('.')[0]!;
-    const attribute = model.attributes[first];
-    return !attribute || (attribute.type !== 'relation' && attribute.type !== 'media') || Boolean(populated[first]);
-  };
 }
 
 export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispatcher: RuleDispatcher }) {

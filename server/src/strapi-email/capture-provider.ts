@@ -3,10 +3,12 @@
  * `sendTemplatedEmail` (admin password resets, invitations) and users-permissions mails land in the
  * outbox with routing, retries and the mail log. Installed in register(), before any bootstrap: the
  * email plugin's bootstrap then sets its configured provider, which we keep as the fallback used when
- * capture is switched off.
+ * capture is switched off. Attachments given as a file path or URL are kept; what the outbox cannot
+ * store (content in memory) is left out, logged and noted on the message.
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../config/plugin-config';
+import { triageMailAttachments } from '../core/delivery/mail-attachments';
 import type { SendInput } from '../core/delivery/send-input';
 
 interface StrapiEmailOptions {
@@ -35,9 +37,8 @@ export function installStrapiEmailCapture(strapi: Core.Strapi, send: (mail: Send
 
   const capture: EmailProvider = {
     async send(options: StrapiEmailOptions) {
-      if (options.attachments?.length) {
-        strapi.log.warn('[email-notifications] a Strapi email with attachments was queued without them: the outbox does not store attachments');
-      }
+      const attachments = triageMailAttachments(options.attachments ?? []);
+      for (const lost of attachments.lost) strapi.log.warn(`[email-notifications] Strapi email: ${lost}`);
       // The mailbox decides the sender (servers refuse foreign senders); a requested sender becomes Reply-To.
       const replyTo = options.replyTo ?? (options.from ? extractAddress(options.from) : undefined);
       return send({
@@ -49,7 +50,8 @@ export function installStrapiEmailCapture(strapi: Core.Strapi, send: (mail: Send
         ...(options.text ? { text: options.text } : {}),
         ...(options.html ? { html: options.html } : {}),
         ...(!options.text && !options.html ? { text: '(empty message)' } : {}),
-        origin: { type: 'strapi-email' },
+        ...(attachments.kept.length ? { attachments: attachments.kept } : {}),
+        origin: { type: 'strapi-email', ...(attachments.lost.length ? { notes: attachments.lost } : {}) },
       });
     },
   };

@@ -55,7 +55,7 @@ export interface AttemptOutcome {
   transition: 'markSent' | 'scheduleRetry' | 'markFailed';
   patch: OutcomePatch;
   record: AttemptRecord;
-  failureKind: FailureKind | null;
+  /** The SMTP events this attempt produced (the engine logs them): every failed attempt, and the final one. */
   events: SmtpDeliveryEvent[];
 }
 
@@ -84,7 +84,6 @@ export function outcomeOfSuccess(ctx: AttemptContext, info: SuccessInfo): Attemp
       waitingReason: null,
     },
     record,
-    failureKind: null,
     events: [],
   };
 }
@@ -125,13 +124,13 @@ export function outcomeOfFailure(
       step.finalReason === 'permanent'
         ? 'The server refused the message permanently; it will not be retried.'
         : `Final delivery failed after ${step.retryableFailures} attempts.`;
-    return { transition: 'markFailed', patch: { ...base, ...transitionPatch('markFailed', ctx.now) }, record, failureKind: kind, events: ['delivery-failed', 'final-delivery-failed'] };
+    return { transition: 'markFailed', patch: { ...base, ...transitionPatch('markFailed', ctx.now) }, record, events: ['delivery-failed', 'final-delivery-failed'] };
   }
   record.note =
     step.action === 'requeue'
       ? `The mailbox is unusable (${kind} error); the message waits for a working mailbox, without using up its attempts.`
       : `Temporary failure ${step.retryableFailures} of ${options.maxAttempts}; next attempt at ${step.at.toISOString()}.`;
-  return { transition: 'scheduleRetry', patch: { ...base, ...transitionPatch('scheduleRetry', ctx.now), nextAttemptAt: step.at }, record, failureKind: kind, events: ['delivery-failed'] };
+  return { transition: 'scheduleRetry', patch: { ...base, ...transitionPatch('scheduleRetry', ctx.now), nextAttemptAt: step.at }, record, events: ['delivery-failed'] };
 }
 
 /**

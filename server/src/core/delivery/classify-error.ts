@@ -5,6 +5,7 @@
  *  - permanent: the message itself is refused (5xx to a recipient, the sender or the content): fail now;
  *  - mailbox:   the mailbox is unusable (login, TLS, DNS of the host): open its circuit, send elsewhere/later.
  */
+import { DNS_ERROR_CODES, inGroup, isAuthResponse, isCode, mentionsCode } from '../smtp/smtp-error-codes';
 
 export type FailureKind = 'transient' | 'permanent' | 'mailbox';
 
@@ -15,9 +16,6 @@ export interface AttemptError {
   message?: string | null;
 }
 
-const MAILBOX_CODES = new Set(['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ETLS', 'EDNS', 'ECONFIG', 'EPROXY']);
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EMAXLIMIT', 'ESTREAM', 'ESTREAMING']);
-
 export function classifyFailure(error: AttemptError): FailureKind {
   const code = error.code ?? '';
   const response = typeof error.responseCode === 'number' ? error.responseCode : null;
@@ -25,17 +23,17 @@ export function classifyFailure(error: AttemptError): FailureKind {
   const message = error.message ?? '';
 
   // A temporary DNS failure is the network, not the configuration.
-  if (code === 'EDNS' && /EAI_AGAIN|ETIMEOUT|ESERVFAIL/i.test(message)) return 'transient';
-  if (MAILBOX_CODES.has(code)) return 'mailbox';
-  if (command.startsWith('AUTH') || response === 530 || response === 534 || response === 535 || response === 538) return 'mailbox';
+  if (isCode(code, 'EDNS') && mentionsCode(message, ...DNS_ERROR_CODES.temporary)) return 'transient';
+  if (inGroup('mailbox', code)) return 'mailbox';
+  if (command.startsWith('AUTH') || isAuthResponse(response)) return 'mailbox';
   if (response !== null && response >= 400 && response < 500) return 'transient';
   if (response !== null && response >= 500) {
     // 5xx on the greeting or EHLO says "this server won't talk to us", not "this message is bad".
     if (command === 'CONN' || command.startsWith('EHLO') || command.startsWith('HELO') || command.startsWith('STARTTLS')) return 'mailbox';
     return 'permanent';
   }
-  if (TRANSIENT_CODES.has(code)) return 'transient';
-  if (code === 'EENVELOPE' || code === 'EMESSAGE') return 'permanent';
+  if (inGroup('transient', code)) return 'transient';
+  if (inGroup('message', code)) return 'permanent';
   // Unknown failures are retried: giving up on a message needs a clear "no" from the server.
   return 'transient';
 }

@@ -1,8 +1,8 @@
 /*
  * What happens to a message after an attempt: sent, retry at a time, fail for good, or wait for a
  * mailbox. Pure: the clock value and the random source are passed in.
- * Backoff is exponential with "full jitter" (a random delay up to the exponential cap) so that a burst
- * of failures does not come back as a burst.
+ * Backoff is exponential with "equal jitter" (a random delay between half the exponential cap and the
+ * cap) so that a burst of failures does not come back as a burst.
  */
 import type { FailureKind } from './classify-error';
 

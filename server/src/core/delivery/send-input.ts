@@ -20,6 +20,22 @@ const addressInput = z.union([
   z.array(z.union([z.string(), z.object({ name: z.string().optional(), address: z.string() })])),
 ]);
 
+/** A file to attach, as the outbox stores it: a local path or an http(s) URL, never the bytes. */
+export const attachmentInputSchema = z
+  .object({
+    filename: noLineBreaks(255).pipe(z.string().min(1)),
+    contentType: noLineBreaks(255).optional(),
+    path: z.string().min(1).max(4096).optional(),
+    href: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+    size: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((a) => Boolean(a.path) !== Boolean(a.href), 'give either a path or an href');
+
+export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
+
+export const MAX_ATTACHMENTS = 20;
+
 /** Headers the plugin sets itself, or that would change the envelope: callers may not set them. */
 const RESERVED_HEADERS = new Set(['from', 'to', 'cc', 'bcc', 'subject', 'message-id', 'date', 'content-type', 'content-transfer-encoding', 'mime-version', 'sender', 'return-path']);
 
@@ -57,21 +73,7 @@ export const sendInputSchema = z
     /** The recipient's IP address, for geo routing (the nearest mailbox sends). */
     recipientIp: z.string().min(2).max(45).regex(/^[0-9a-fA-F:.]+$/, 'must be an IPv4 or IPv6 address').optional(),
     /** Files to attach: a local path or an http(s) URL each (the rule engine attaches record media this way). */
-    attachments: z
-      .array(
-        z
-          .object({
-            filename: noLineBreaks(255).pipe(z.string().min(1)),
-            contentType: noLineBreaks(255).optional(),
-            path: z.string().min(1).max(4096).optional(),
-            href: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
-            size: z.number().int().min(0).optional(),
-          })
-          .strict()
-          .refine((a) => Boolean(a.path) !== Boolean(a.href), 'give either a path or an href'),
-      )
-      .max(20)
-      .optional(),
+    attachments: z.array(attachmentInputSchema).max(MAX_ATTACHMENTS).optional(),
     /** Same key twice = one message. */
     idempotencyKey: z.string().min(1).max(255).optional(),
     /** Overrides the delivery delay for this message (seconds). */
@@ -113,7 +115,7 @@ export interface NormalisedMessage {
   record: { contentType: string; documentId: string } | null;
   /** To render before queueing; subject/html/text above then hold what the caller gave explicitly. */
   template: { name: string; data: Record<string, unknown>; locale: string | null; timezone: string | null } | null;
-  attachments: { filename: string; contentType?: string; path?: string; href?: string; size?: number }[];
+  attachments: AttachmentInput[];
   idempotencyKey: string | null;
   delaySeconds: number | null;
   originType: 'api' | 'rule' | 'event' | 'strapi-email' | 'test' | 'smtp-event';

@@ -4,6 +4,7 @@
  * the mailbox keeps failing. When it ends, the next message is the probe (half-open). Pure.
  */
 import type { FailureKind } from '../delivery/classify-error';
+import { inGroup } from '../smtp/smtp-error-codes';
 
 export interface CircuitOptions {
   /** First open period, ms. */
@@ -42,5 +43,5 @@ export function healthAfterFailure(
 
 /** Errors that mean "could not talk to the server", as opposed to an answer from it. */
 export function isConnectionFailure(error: { code?: string | null; responseCode?: number | null }): boolean {
-  return typeof error.responseCode !== 'number' && ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS'].includes(error.code ?? '');
+  return typeof error.responseCode !== 'number' && inGroup('connection', error.code);
 }

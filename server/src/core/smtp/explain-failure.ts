@@ -4,6 +4,7 @@
  * settings that were tried; an ordered table of matchers, first match wins.
  */
 import type { MailboxFields } from '../mailboxes/mailbox-input';
+import { isAuthResponse, isCode, mentionsCode } from './smtp-error-codes';
 
 export interface SmtpFailure {
   code?: string;
@@ -54,14 +55,14 @@ const TLS_MISMATCH_HINTS = ['wrong version number', 'packet length too long', 's
 
 const MATCHERS: Matcher[] = [
   {
-    test: (f) => f.code === 'EDNS' || has(f, 'ENOTFOUND', 'EAI_AGAIN', 'getaddrinfo'),
+    test: (f) => isCode(f.code, 'EDNS') || mentionsCode(f.message, 'ENOTFOUND', 'EAI_AGAIN') || has(f, 'getaddrinfo'),
     explain: (_f, s) => ({
       field: 'host',
       explanation: `The host name "${s.host}" could not be found in DNS. Check the Host field for typos (for example smtp.example.com).`,
     }),
   },
   {
-    test: (f) => has(f, 'ECONNREFUSED'),
+    test: (f) => mentionsCode(f.message, 'ECONNREFUSED'),
     explain: (_f, s) => ({
       field: 'port',
       explanation:
@@ -79,7 +80,7 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f) => has(f, ...TLS_MISMATCH_HINTS) || (f.code === 'ETLS' && !has(f, 'STARTTLS')),
+    test: (f) => has(f, ...TLS_MISMATCH_HINTS) || (isCode(f.code, 'ETLS') && !has(f, 'STARTTLS')),
     explain: (_f, s) => ({
       field: 'security',
       explanation:
@@ -89,7 +90,7 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f) => has(f, 'STARTTLS') && (f.code === 'ETLS' || has(f, 'does not support')),
+    test: (f) => has(f, 'STARTTLS') && (isCode(f.code, 'ETLS') || has(f, 'does not support')),
     explain: () => ({
       field: 'security',
       explanation:
@@ -97,7 +98,7 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f, s) => has(f, 'Greeting never received') || (s.security !== 'ssl' && s.port === 465 && (f.code === 'ETIMEDOUT' || has(f, 'timeout'))),
+    test: (f, s) => has(f, 'Greeting never received') || (s.security !== 'ssl' && s.port === 465 && (isCode(f.code, 'ETIMEDOUT') || has(f, 'timeout'))),
     explain: (_f, s) => ({
       field: s.port === 465 && s.security !== 'ssl' ? 'security' : 'port',
       explanation:
@@ -107,32 +108,32 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f) => f.code === 'ETIMEDOUT' || has(f, 'timeout', 'timed out'),
+    test: (f) => isCode(f.code, 'ETIMEDOUT') || has(f, 'timeout', 'timed out'),
     explain: (_f, s) => ({
       field: 'port',
       explanation: `No answer from ${s.host}:${s.port} in time. A firewall may block the port (many networks block 25), or the host is wrong.`,
     }),
   },
   {
-    test: (f) => f.code === 'ECONNECTION' || f.code === 'ESOCKET' || has(f, 'ECONNRESET', 'EPIPE', 'Connection closed'),
+    test: (f) => isCode(f.code, 'ECONNECTION', 'ESOCKET') || mentionsCode(f.message, 'ECONNRESET', 'EPIPE') || has(f, 'Connection closed'),
     explain: (_f, s) => ({
       field: 'port',
       explanation: `The connection to ${s.host}:${s.port} broke off. Check the Port and Security, and whether the server limits connections.`,
     }),
   },
   {
-    test: (f) => f.code === 'EAUTH' && has(f, 'Missing credentials'),
+    test: (f) => isCode(f.code, 'EAUTH') && has(f, 'Missing credentials'),
     explain: () => ({ field: 'password', explanation: 'The server requires a login, but no password (or OAuth2 token) is set.' }),
   },
   {
-    test: (f) => f.code === 'EAUTH' && has(f, 'not support', 'No supported authentication', 'Unsupported'),
+    test: (f) => isCode(f.code, 'EAUTH') && has(f, 'not support', 'No supported authentication', 'Unsupported'),
     explain: () => ({
       field: 'authType',
       explanation: 'The server does not accept this authentication method. Try Auth type "login", or "none" for an unauthenticated relay.',
     }),
   },
   {
-    test: (f) => f.code === 'EAUTH' || (f.command ?? '').startsWith('AUTH') || f.responseCode === 535 || f.responseCode === 534,
+    test: (f) => isCode(f.code, 'EAUTH') || (f.command ?? '').startsWith('AUTH') || isAuthResponse(f.responseCode, 'rejected'),
     explain: () => ({
       field: 'password',
       explanation:
@@ -148,7 +149,7 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f) => (f.command ?? '').toUpperCase().startsWith('RCPT TO') || f.code === 'EENVELOPE',
+    test: (f) => (f.command ?? '').toUpperCase().startsWith('RCPT TO') || isCode(f.code, 'EENVELOPE'),
     explain: (f, s) => ({
       field: has(f, 'relay') && s.authType === 'none' ? 'authType' : 'to',
       explanation: has(f, 'relay')
@@ -157,7 +158,7 @@ const MATCHERS: Matcher[] = [
     }),
   },
   {
-    test: (f) => f.code === 'EMESSAGE' || (f.command ?? '').toUpperCase() === 'DATA',
+    test: (f) => isCode(f.code, 'EMESSAGE') || (f.command ?? '').toUpperCase() === 'DATA',
     explain: () => ({ field: null, explanation: 'The server accepted the envelope but rejected the message content (size or content policy).' }),
   },
   {
