@@ -1,19 +1,39 @@
 /*
  * The delivery loop with plain injected functions (it is built to take them): concurrency cap,
- * batch flushing, wake-up, and a stop that waits for in-flight work or releases it.
+ * batch flushing, wake-up, a delivery that throws (its failure result, or the job released), and a
+ * stop that waits for in-flight work or releases it.
  */
 import { createDeliveryWorker } from '../../server/src/outbox/delivery-worker';
 
-function setup(opts: { jobs: number; deliverMs: number; concurrency: number; stopTimeoutMs?: number }) {
+interface Result {
+  job: number;
+  error?: string;
+}
+
+interface Setup {
+  jobs: number;
+  deliverMs: number;
+  concurrency: number;
+  stopTimeoutMs?: number;
+  pollIntervalMs?: number;
+  /** Jobs whose deliver() throws. */
+  crashing?: number[];
+  deliveryFailed?: (job: number, error: unknown) => Result;
+}
+
+function setup(opts: Setup) {
   let next = 0;
   let queue = opts.jobs;
+  let claims = 0;
   let inFlight = 0;
   let maxInFlight = 0;
-  const flushed: number[][] = [];
+  const flushed: Result[][] = [];
   const released: number[] = [];
-  const worker = createDeliveryWorker<number, number>(
+  const errors: [string, string][] = [];
+  const worker = createDeliveryWorker<number, Result>(
     {
       claim: async (limit) => {
+        claims += 1;
         const n = Math.min(limit, queue);
         queue -= n;
         return Array.from({ length: n }, () => next++);
@@ -23,47 +43,90 @@ function setup(opts: { jobs: number; deliverMs: number; concurrency: number; sto
         maxInFlight = Math.max(maxInFlight, inFlight);
         await new Promise((r) => setTimeout(r, opts.deliverMs));
         inFlight -= 1;
-        return job;
+        if (opts.crashing?.includes(job)) throw new Error(`job ${job} crashed`);
+        return { job };
       },
+      deliveryFailed: opts.deliveryFailed ?? ((job, error) => ({ job, error: (error as Error).message })),
       flush: async (results) => void flushed.push(results),
       release: async (jobs) => void released.push(...jobs),
       maintenance: async () => undefined,
-      onError: (error) => {
-        throw error;
-      },
+      onError: (error, where) => void errors.push([where, (error as Error).message]),
     },
-    { concurrency: opts.concurrency, pollIntervalMs: 20, flushIntervalMs: 10, maintenanceIntervalMs: 1000, stopTimeoutMs: opts.stopTimeoutMs ?? 5000 },
+    { concurrency: opts.concurrency, pollIntervalMs: opts.pollIntervalMs ?? 20, flushIntervalMs: 10, maintenanceIntervalMs: 1000, stopTimeoutMs: opts.stopTimeoutMs ?? 5000 },
   );
   return {
     worker,
     addJobs: (n: number) => (queue += n),
-    flushedJobs: () => flushed.flat().sort((a, b) => a - b),
+    claims: () => claims,
+    flushedResults: () => flushed.flat().sort((a, b) => a.job - b.job),
+    flushedJobs: () => flushed.flat().map((r) => r.job).sort((a, b) => a - b),
     flushCount: () => flushed.length,
     maxInFlight: () => maxInFlight,
     released,
+    errors,
   };
+}
+
+/** Runs `body` with the worker started, and stops it afterwards also when `body` fails. */
+async function whileRunning(t: ReturnType<typeof setup>, body: () => Promise<void>): Promise<void> {
+  t.worker.start();
+  try {
+    await body();
+  } finally {
+    await t.worker.stop();
+  }
+}
+
+/** Waits for `done`, failing the test when it does not happen within `timeoutMs`. */
+async function until(done: () => boolean, timeoutMs = 1000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`not done within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
 
 it('delivers every job once, never more than `concurrency` at a time, flushing in batches', async () => {
   const t = setup({ jobs: 200, deliverMs: 2, concurrency: 8 });
-  t.worker.start();
-  while (t.flushedJobs().length < 200) await new Promise((r) => setTimeout(r, 10));
-  await t.worker.stop();
+  await whileRunning(t, () => until(() => t.flushedJobs().length === 200, 10_000));
   expect(t.flushedJobs()).toEqual(Array.from({ length: 200 }, (_, i) => i));
   expect(t.maxInFlight()).toBeLessThanOrEqual(8);
   expect(t.flushCount()).toBeLessThan(200);
+  expect(t.errors).toEqual([]);
 });
 
 it('picks up new work at once when woken, without waiting for the poll interval', async () => {
-  const t = setup({ jobs: 0, deliverMs: 1, concurrency: 4 });
-  t.worker.start();
-  await new Promise((r) => setTimeout(r, 30));
-  t.addJobs(3);
-  t.worker.wake();
-  const started = Date.now();
-  while (t.flushedJobs().length < 3) await new Promise((r) => setTimeout(r, 2));
-  expect(Date.now() - started).toBeLessThan(200);
-  await t.worker.stop();
+  const t = setup({ jobs: 0, deliverMs: 1, concurrency: 4, pollIntervalMs: 60_000 });
+  await whileRunning(t, async () => {
+    await until(() => t.claims() === 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(t.claims()).toBe(1); // found nothing and sleeps for the poll interval
+    t.addJobs(3);
+    t.worker.wake();
+    await until(() => t.flushedJobs().length === 3);
+  });
+  expect(t.flushedJobs()).toEqual([0, 1, 2]);
+});
+
+it('turns a delivery that throws into its failure result, flushed and counted with the others', async () => {
+  const t = setup({ jobs: 4, deliverMs: 1, concurrency: 2, crashing: [2] });
+  await whileRunning(t, () => until(() => t.flushedJobs().length === 4));
+  expect(t.flushedResults()).toEqual([{ job: 0 }, { job: 1 }, { job: 2, error: 'job 2 crashed' }, { job: 3 }]);
+  expect(t.worker.stats().delivered).toBe(4);
+  expect(t.errors).toEqual([['deliver', 'job 2 crashed']]);
+  expect(t.released).toEqual([]);
+});
+
+it('releases a job whose failed delivery cannot be turned into a result', async () => {
+  const deliveryFailed = () => {
+    throw new Error('no result');
+  };
+  const t = setup({ jobs: 3, deliverMs: 1, concurrency: 3, crashing: [1], deliveryFailed });
+  await whileRunning(t, () => until(() => t.flushedJobs().length === 2 && t.released.length === 1));
+  expect(t.flushedJobs()).toEqual([0, 2]);
+  expect(t.released).toEqual([1]);
+  expect(t.errors).toEqual([['deliver', 'job 1 crashed'], ['deliveryFailed', 'no result']]);
+  expect(t.worker.stats()).toMatchObject({ delivered: 2, inFlight: 0 });
 });
 
 it('lets in-flight work finish on stop, or releases it after the stop timeout', async () => {

@@ -1,15 +1,21 @@
 /*
- * The delivery loop, built only from injected functions (claim, deliver, flush, release, maintenance),
- * so it knows nothing of Strapi, SMTP or the database. It keeps up to `concurrency` deliveries in
- * flight, claims more as slots free up, writes results in batches every `flushIntervalMs`, and on stop
- * lets in-flight sends finish (or releases them after `stopTimeoutMs`).
+ * The delivery loop, built only from injected functions (claim, deliver, deliveryFailed, flush, release,
+ * maintenance), so it knows nothing of Strapi, SMTP or the database. It keeps up to `concurrency`
+ * deliveries in flight, claims more as slots free up, writes results in batches every `flushIntervalMs`,
+ * and on stop lets in-flight sends finish (or releases them after `stopTimeoutMs`). A delivery that throws
+ * still ends with a result (from `deliveryFailed`), or its job is released: no claimed job is stranded.
  */
 
 export interface DeliveryWorkerDeps<Job, Result> {
   claim(limit: number): Promise<Job[]>;
   deliver(job: Job): Promise<Result>;
+  /** The result for a job whose deliver() threw (back to the queue, with the error); it is flushed like any other. */
+  deliveryFailed(job: Job, error: unknown): Result;
   flush(results: Result[]): Promise<void>;
-  /** Gives back jobs still in flight when a stop times out (so another instance can take them). */
+  /**
+   * Gives back claimed jobs that have no result (so another instance can take them): still in flight
+   * when a stop times out, or whose failed delivery deliveryFailed could not turn into a result.
+   */
   release(jobs: Job[]): Promise<void>;
   /** Periodic housekeeping: heartbeat, reclaiming expired leases. */
   maintenance(): Promise<void>;
@@ -67,20 +73,32 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
     });
   }
 
+  /** Records the job's result, also when deliver() throws; a job left without one is released. */
+  async function settle(job: Job): Promise<void> {
+    let result: Result;
+    try {
+      result = await deps.deliver(job);
+    } catch (error) {
+      deps.onError(error, 'deliver');
+      try {
+        result = deps.deliveryFailed(job, error);
+      } catch (failure) {
+        deps.onError(failure, 'deliveryFailed');
+        await deps.release([job]).catch((e) => deps.onError(e, 'release'));
+        return;
+      }
+    }
+    results.push(result);
+    delivered += 1;
+  }
+
   function launch(job: Job) {
     inFlight.add(job);
-    const task = deps
-      .deliver(job)
-      .then((result) => {
-        results.push(result);
-        delivered += 1;
-      })
-      .catch((error) => deps.onError(error, 'deliver'))
-      .finally(() => {
-        inFlight.delete(job);
-        pending.delete(task);
-        if (options.concurrency - inFlight.size === minBatch) wake();
-      });
+    const task = settle(job).finally(() => {
+      inFlight.delete(job);
+      pending.delete(task);
+      if (options.concurrency - inFlight.size === minBatch) wake();
+    });
     pending.add(task);
   }
 

@@ -1,8 +1,8 @@
 /*
  * The error codes found on nodemailer errors (its own, and the Node socket and resolver codes it
  * passes on) and the SMTP reply codes the plugin reasons about, grouped by what they say about an
- * attempt. The only place they are spelled: classification, circuit breaker and explanations read them
- * here. Data and membership tests only; what a group means for a message or a mailbox is decided elsewhere.
+ * attempt. The one definition of these lists: failure classification, circuit breaker and failure
+ * explanations read them here. Data and membership tests only; what a group means is decided elsewhere.
  */
 
 /** The connection could not be made, timed out or broke off. */
