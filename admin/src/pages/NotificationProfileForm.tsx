@@ -9,10 +9,10 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { toApiProblem } from '../api/api-error';
 import { useSaveNotificationProfile } from '../api/rule-queries';
 import type { NotificationProfile } from '../api/rule-types';
-import { TextField } from '../components/form-fields/TextField';
-import { ToggleField } from '../components/form-fields/ToggleField';
-import { Cell, FormSection } from '../components/mailbox-form/FormSection';
-import type { FieldErrors } from '../components/mailbox-form/form-values';
+import { TextField } from '../components/form/TextField';
+import { ToggleField } from '../components/form/ToggleField';
+import { Cell, FormSection } from '../components/form/FormSection';
+import type { FieldErrors } from '../components/form/field-errors';
 import { useT } from '../utils/use-t';
 
 const ALL = '*';

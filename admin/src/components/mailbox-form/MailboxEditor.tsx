@@ -13,6 +13,7 @@ import { useMailboxActions } from '../../api/mailboxes';
 import type { Mailbox } from '../../api/types';
 import { useMailboxProbe, type ProbeTarget } from '../../hooks/use-mailbox-probe';
 import { useT } from '../../utils/use-t';
+import type { FieldErrors } from '../form/field-errors';
 import { ProbeDialogs } from '../probe/ProbeDialogs';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
@@ -24,7 +25,6 @@ import {
   toConnectionOverrides,
   toFormValues,
   toRequestBody,
-  type FieldErrors,
   type FieldName,
   type MailboxFormValues,
   type SectionProps,

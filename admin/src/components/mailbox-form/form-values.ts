@@ -4,6 +4,7 @@
  * Coordinates are edited as text: empty means unknown (null).
  */
 import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/types';
+import type { FieldErrors } from '../form/field-errors';
 
 export interface MailboxFormValues {
   name: string;
@@ -38,7 +39,6 @@ export interface MailboxFormValues {
 }
 
 export type FieldName = keyof MailboxFormValues;
-export type FieldErrors = Partial<Record<string, string>>;
 
 /** Same defaults as the server's `mailboxDefaults`, so a new form shows what will be stored. */
 export const NEW_MAILBOX: MailboxFormValues = {

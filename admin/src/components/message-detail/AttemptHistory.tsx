@@ -8,7 +8,7 @@ import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/desi
 import type { AttemptLogEntry, AttemptOutcome } from '../../api/mail-log-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 
 const OUTCOMES: Record<AttemptOutcome, { label: MessageId; variant: 'success' | 'warning' | 'danger' | 'neutral' | 'secondary' }> = {
   sent: { label: 'email-notifications.attempt.outcome.sent', variant: 'success' },

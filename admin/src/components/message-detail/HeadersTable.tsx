@@ -4,7 +4,7 @@
  */
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 
 export const HeadersTable = ({ headers }: { headers: Record<string, string> }) => {
   const t = useT();

@@ -9,7 +9,7 @@ import type { MessageDetail } from '../../api/mail-log-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
 import { MailFrame, MailText } from '../mail-body/mail-frame';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 
 type Part = 'html' | 'text';
 

@@ -7,7 +7,7 @@ import { Flex, Grid, Typography } from '@strapi/design-system';
 import type { MessageDetail } from '../../api/mail-log-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
-import { FormSection } from '../mailbox-form/FormSection';
+import { FormSection } from '../form/FormSection';
 
 const Item = ({ label, value, full, testId }: { label: string; value: string; full?: boolean; testId?: string }) => (
   <Grid.Item col={full ? 12 : 4} s={12} direction="column" alignItems="stretch">

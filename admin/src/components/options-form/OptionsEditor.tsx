@@ -12,7 +12,7 @@ import { toApiProblem } from '../../api/api-error';
 import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/mail-log-types';
 import { useSaveSettings } from '../../api/queries';
 import { useT, type Translate } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import { isTextSetting, TEXT_SETTINGS } from './text-settings';
 import { SettingInput, type SettingValue } from './SettingInput';
 import { fieldPath, SETTING_GROUPS, type SettingField } from './setting-fields';

@@ -3,14 +3,13 @@
  * a condition tree in JSON, whether to send an empty digest, the record cap and what to do after a downtime.
  */
 import { useT } from '../../utils/use-t';
-import { CodeField } from '../form-fields/CodeField';
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { ToggleField } from '../form-fields/ToggleField';
-import { Cell } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { CodeField } from '../form/CodeField';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { ToggleField } from '../form/ToggleField';
+import { Cell } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
 import type { TriggerUpdate } from './TriggerSection';
 

@@ -3,12 +3,11 @@
  * number, or read from a number field of the record), how often it repeats and how often it scans.
  */
 import { useT } from '../../utils/use-t';
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
 import { SuggestField } from './SuggestField';
 import type { TriggerUpdate } from './TriggerSection';

@@ -7,7 +7,7 @@ import { ArrowDown, ArrowUp, Cross } from '@strapi/icons';
 import type { MailboxSummary } from '../../api/queries';
 import { mailboxLabel } from '../../utils/mailbox-label';
 import { useT } from '../../utils/use-t';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import type { FieldErrors } from '../form/field-errors';
 import { moveItem } from './task-group-values';
 
 interface MailboxOrderFieldProps {

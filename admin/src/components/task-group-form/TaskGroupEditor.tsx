@@ -12,12 +12,12 @@ import { toApiProblem } from '../../api/api-error';
 import { useSaveTaskGroup, type MailboxSummary } from '../../api/queries';
 import { FALLBACKS, STRATEGIES, type TaskGroup } from '../../api/task-group-types';
 import { useT } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
+import { withoutErrors, type FieldErrors } from '../form/field-errors';
 import { MailboxOrderField } from './MailboxOrderField';
-import { NEW_TASK_GROUP, toFormValues, toRequestBody, withoutMailboxErrors, type TaskGroupFormValues } from './task-group-values';
+import { NEW_TASK_GROUP, toFormValues, toRequestBody, type TaskGroupFormValues } from './task-group-values';
 
 interface TaskGroupEditorProps {
   group?: TaskGroup;
@@ -35,7 +35,8 @@ export const TaskGroupEditor = ({ group, mailboxes, canUpdate }: TaskGroupEditor
 
   const set = <K extends keyof TaskGroupFormValues>(field: K, value: TaskGroupFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => (field === 'mailboxes' ? withoutMailboxErrors(current) : { ...current, [field]: undefined }));
+    // The mailbox list's errors name positions (`mailboxes.2`), which a move or a removal makes stale.
+    setErrors((current) => withoutErrors(current, field));
   };
 
   const submit = async (event: React.FormEvent) => {
