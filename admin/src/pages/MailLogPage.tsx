@@ -13,7 +13,7 @@ import { HealthBanner } from '../components/mail-log/HealthBanner';
 import { MailLogFilters } from '../components/mail-log/MailLogFilters';
 import { MessageTable } from '../components/mail-log/MessageTable';
 import { DEFAULT_PAGE_SIZE, MAIL_LOG_TABS, PAGE_SIZES, useMailLogQuery, type MailLogTab } from '../hooks/use-mail-log-query';
-import { useMailLogPermissions } from '../hooks/use-outbox-permissions';
+import { useMessagePermissions } from '../hooks/use-message-permissions';
 import { useT, type MessageId } from '../utils/use-t';
 
 const TAB_LABELS: Record<MailLogTab, MessageId> = {
@@ -33,7 +33,7 @@ export const MailLogPage = () => {
   const { tab, filters, params, hasFilters, setTab, setFilters, clearFilters } = useMailLogQuery();
   const list = useMessageList(params);
   const health = useOutboxHealth();
-  const { canReadMailboxes, isLoading: isLoadingPermissions } = useMailLogPermissions();
+  const { canReadMailboxes, isLoading: isLoadingPermissions } = useMessagePermissions();
   const mailboxes = useMailboxOptions(canReadMailboxes);
   const refresh = useRefreshMailLog();
 

@@ -13,14 +13,14 @@ import { HeadersTable } from '../components/message-detail/HeadersTable';
 import { MessageActions } from '../components/message-detail/MessageActions';
 import { MessageBody } from '../components/message-detail/MessageBody';
 import { MessageEnvelope } from '../components/message-detail/MessageEnvelope';
-import { useMailLogPermissions } from '../hooks/use-outbox-permissions';
+import { useMessagePermissions } from '../hooks/use-message-permissions';
 import { useT } from '../utils/use-t';
 
 export const MessageDetailPage = () => {
   const t = useT();
   const { id = '' } = useParams<{ id: string }>();
   const { data: message, isLoading } = useMessage(id);
-  const { canUpdate, isLoading: isLoadingPermissions } = useMailLogPermissions();
+  const { canUpdate, isLoading: isLoadingPermissions } = useMessagePermissions();
 
   if (isLoading || isLoadingPermissions) return <Page.Loading />;
   if (!message) return <Page.Error />;

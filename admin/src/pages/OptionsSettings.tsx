@@ -5,7 +5,7 @@
 import { Page } from '@strapi/strapi/admin';
 import { useSettings } from '../api/queries';
 import { OptionsEditor } from '../components/options-form/OptionsEditor';
-import { useSettingsPermissions } from '../hooks/use-outbox-permissions';
+import { useSettingsPermissions } from '../hooks/use-settings-permissions';
 import { SETTINGS_PERMISSIONS } from '../permissions';
 
 const OptionsPage = () => {
