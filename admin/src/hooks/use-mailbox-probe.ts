@@ -6,8 +6,8 @@
 import * as React from 'react';
 import { useNotification } from '@strapi/strapi/admin';
 import { toApiProblem, type ApiProblem } from '../api/api-error';
-import { useMailboxActions } from '../api/mailboxes';
-import type { ConnectionOverrides, TestEmailResult } from '../api/types';
+import { useMailboxActions } from '../api/mailbox-queries';
+import type { ConnectionOverrides, TestEmailResult } from '../api/mailbox-types';
 
 export interface ProbeTarget {
   /** Saved mailbox; absent when testing a form that was never saved. */

@@ -8,7 +8,8 @@ import { ArrowClockwise } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { toApiProblem } from '../api/api-error';
-import { useMailboxOptions, useMessageList, useOutboxHealth, useRefreshMailLog } from '../api/queries';
+import { useMailboxOptions } from '../api/mailbox-queries';
+import { useMessageList, useOutboxHealth, useRefreshMessages } from '../api/message-queries';
 import { HealthBanner } from '../components/mail-log/HealthBanner';
 import { MailLogFilters } from '../components/mail-log/MailLogFilters';
 import { MessageTable } from '../components/mail-log/MessageTable';
@@ -35,7 +36,7 @@ export const MailLogPage = () => {
   const health = useOutboxHealth();
   const { canReadMailboxes, isLoading: isLoadingPermissions } = useMessagePermissions();
   const mailboxes = useMailboxOptions(canReadMailboxes);
-  const refresh = useRefreshMailLog();
+  const refresh = useRefreshMessages();
 
   if (isLoadingPermissions) return <Page.Loading />;
 

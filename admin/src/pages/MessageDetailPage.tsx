@@ -6,7 +6,7 @@
 import { Box, Flex } from '@strapi/design-system';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import { useMessage } from '../api/queries';
+import { useMessage } from '../api/message-queries';
 import { StatusBadge } from '../components/mail-log/StatusBadge';
 import { AttemptHistory } from '../components/message-detail/AttemptHistory';
 import { HeadersTable } from '../components/message-detail/HeadersTable';

@@ -7,8 +7,8 @@ import { Box, Button, Checkbox, Field, Flex, Typography } from '@strapi/design-s
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { toApiProblem } from '../api/api-error';
-import { useSaveNotificationProfile } from '../api/rule-queries';
-import type { NotificationProfile } from '../api/rule-types';
+import { useSaveProfile } from '../api/profile-queries';
+import type { NotificationProfile } from '../api/profile-types';
 import { TextField } from '../components/form/TextField';
 import { ToggleField } from '../components/form/ToggleField';
 import { Cell, FormSection } from '../components/form/FormSection';
@@ -19,7 +19,7 @@ const ALL = '*';
 
 export const NotificationProfileForm = ({ profile }: { profile: NotificationProfile }) => {
   const t = useT();
-  const save = useSaveNotificationProfile();
+  const save = useSaveProfile();
   const { toggleNotification } = useNotification();
   const [categories, setCategories] = React.useState<string[]>(profile.categories);
   const [alternativeEmail, setAlternativeEmail] = React.useState(profile.alternativeEmail ?? '');

@@ -5,7 +5,7 @@
  */
 import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
-import type { MessageSummary } from '../../api/mail-log-types';
+import type { MessageSummary } from '../../api/message-types';
 import type { MailLogTab } from '../../hooks/use-mail-log-query';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';

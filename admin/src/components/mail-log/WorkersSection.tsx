@@ -3,7 +3,7 @@
  * alive or not) in a collapsed section under the health cards. Presentational only.
  */
 import { Accordion, Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import type { WorkerInfo } from '../../api/mail-log-types';
+import type { WorkerInfo } from '../../api/message-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 

@@ -3,7 +3,7 @@
  * Secrets are write-only: the form starts them empty, and an empty secret means "keep the saved one".
  * Coordinates are edited as text: empty means unknown (null).
  */
-import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/types';
+import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/mailbox-types';
 import type { FieldErrors } from '../form/field-errors';
 
 export interface MailboxFormValues {

@@ -5,7 +5,7 @@
  */
 import { Badge, Flex, Status, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
-import type { Mailbox, MailboxListItem } from '../../api/types';
+import type { Mailbox, MailboxListItem } from '../../api/mailbox-types';
 import { EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 import { HealthBadge } from './HealthBadge';

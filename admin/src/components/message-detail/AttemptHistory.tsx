@@ -5,7 +5,7 @@
  * Presentational only.
  */
 import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import type { AttemptLogEntry, AttemptOutcome } from '../../api/mail-log-types';
+import type { AttemptLogEntry, AttemptOutcome } from '../../api/message-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 import { Cell, FormSection } from '../form/FormSection';

@@ -9,8 +9,8 @@ import { ArrowClockwise, Cross, Trash } from '@strapi/icons';
 import { ConfirmDialog, useHistory, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { toApiProblem } from '../../api/api-error';
-import type { MessageDetail } from '../../api/mail-log-types';
-import { useMessageAction, type MessageAction } from '../../api/queries';
+import type { MessageDetail } from '../../api/message-types';
+import { useMessageAction, type MessageAction } from '../../api/message-queries';
 import { useT, type MessageId } from '../../utils/use-t';
 
 const DONE: Record<MessageAction, MessageId> = {

@@ -4,7 +4,7 @@
  * Presentational; values are shown as the server sent them (already masked there).
  */
 import { Flex, Grid, Typography } from '@strapi/design-system';
-import type { MessageDetail } from '../../api/mail-log-types';
+import type { MessageDetail } from '../../api/message-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 import { FormSection } from '../form/FormSection';

@@ -5,7 +5,7 @@
 import { Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { useNavigate } from 'react-router-dom';
-import type { MailboxSummary } from '../../api/queries';
+import type { MailboxSummary } from '../../api/mailbox-types';
 import type { TaskGroup } from '../../api/task-group-types';
 import { mailboxLabel } from '../../utils/mailbox-label';
 import { useT, type MessageId } from '../../utils/use-t';
