@@ -11,6 +11,7 @@ import { ToggleField } from '../form/ToggleField';
 import { Cell } from '../form/FormSection';
 import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
+import { TimezoneField } from './TimezoneField';
 import type { TriggerUpdate } from './TriggerSection';
 
 interface ScheduleFieldsProps {
@@ -36,17 +37,7 @@ export const ScheduleFields = ({ trigger, errors, onChange, disabled }: Schedule
           disabled={disabled}
         />
       </Cell>
-      <Cell>
-        <TextField
-          name="trigger.timezone"
-          label={t('email-notifications.ruleForm.trigger.timezone.label')}
-          hint={t('email-notifications.ruleForm.trigger.timezone.hint')}
-          value={trigger.timezone}
-          onChange={(timezone) => onChange({ timezone }, ['trigger.timezone'])}
-          error={errors['trigger.timezone']}
-          disabled={disabled}
-        />
-      </Cell>
+      <TimezoneField trigger={trigger} hint="email-notifications.ruleForm.trigger.timezone.hint" errors={errors} onChange={onChange} disabled={disabled} />
       <Cell full>
         <CodeField
           name="trigger.filters"
