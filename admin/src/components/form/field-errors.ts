@@ -1,7 +1,6 @@
 /*
- * Server field errors as the forms hold them: one message per dotted path (`recipients.to.1.path`).
- * Finds the first one at or under a path and drops those under a path once its value changed. Pure:
- * never decides where or how a message is shown.
+ * Field errors as the forms hold them: one message per dotted path (`recipients.to.1.path`), and what
+ * lies at or under a path. Pure: never decides where or how a message is shown.
  */
 
 /** Dotted path -> the message shown under its input. */
@@ -15,7 +14,3 @@ export function errorAt(errors: FieldErrors, prefix: string): string | undefined
   const hit = Object.entries(errors).find(([path, message]) => message && isUnder(path, prefix));
   return hit?.[1];
 }
-
-/** Errors without those at or under any of `prefixes`. */
-export const withoutErrors = <E extends Partial<Record<string, unknown>>>(errors: E, ...prefixes: string[]): E =>
-  Object.fromEntries(Object.entries(errors).filter(([path]) => !prefixes.some((prefix) => isUnder(path, prefix)))) as E;
