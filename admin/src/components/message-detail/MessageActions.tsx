@@ -38,7 +38,7 @@ export const MessageActions = ({ message }: { message: MessageDetail }) => {
         else navigate('..', { relative: 'path' });
       }
     } catch (error) {
-      // No form to show a field on: the reason alone ("only queued messages..."), not "status: ...".
+      // No form to mark a field on: the reason the server gave for the one problem it names.
       toggleNotification({ type: 'danger', message: refusalReason(toApiProblem(error)) });
     }
   };
