@@ -12,7 +12,6 @@ export interface FieldProblem {
 }
 
 export interface ApiProblem {
-  status: number | null;
   /** The server's message: for a 400 every `path: message`, for a 409 the conflict as a sentence. */
   message: string;
   /** Every problem in the server's order (a template names each faulty line). */
@@ -27,14 +26,14 @@ interface ErrorBody {
 
 export function toApiProblem(error: unknown): ApiProblem {
   if (!isFetchError(error)) {
-    return { status: null, message: error instanceof Error ? error.message : String(error), problems: [], fieldErrors: {} };
+    return { message: error instanceof Error ? error.message : String(error), problems: [], fieldErrors: {} };
   }
   const body = error.response?.data as ErrorBody | undefined;
   const problems: FieldProblem[] = [];
   for (const { path: segments = [], message } of body?.error?.details?.errors ?? []) {
     if (message) problems.push({ path: (segments[0] === 'mailbox' ? segments.slice(1) : segments).join('.'), message });
   }
-  return { status: error.status ?? null, message: body?.error?.message ?? error.message, problems, fieldErrors: firstMessages(problems) };
+  return { message: body?.error?.message ?? error.message, problems, fieldErrors: firstMessages(problems) };
 }
 
 /** Field path -> its first message, the most specific one (zod reports in schema order). */
