@@ -6,7 +6,7 @@
  */
 import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { MESSAGE_PERMISSIONS, PERMISSIONS, RULE_PERMISSIONS, SETTINGS_PERMISSIONS, TEMPLATE_PERMISSIONS } from './permissions';
+import { MAILBOX_PERMISSIONS, MESSAGE_PERMISSIONS, RULE_PERMISSIONS, SETTINGS_PERMISSIONS, TASK_GROUP_PERMISSIONS, TEMPLATE_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
@@ -27,7 +27,7 @@ export default {
           to: `${PLUGIN_ID}/mailboxes`,
           intlLabel: { id: `${PLUGIN_ID}.settings.mailboxes`, defaultMessage: 'Mailboxes' },
           Component: () => import('./pages/MailboxesSettings'),
-          permissions: PERMISSIONS.read,
+          permissions: MAILBOX_PERMISSIONS.read,
         },
         {
           id: 'task-groups',
@@ -35,7 +35,7 @@ export default {
           intlLabel: { id: `${PLUGIN_ID}.settings.taskGroups`, defaultMessage: 'Task groups' },
           Component: () => import('./pages/TaskGroupsSettings'),
           // Task groups route mail between mailboxes: the server guards them with the mailbox actions.
-          permissions: PERMISSIONS.read,
+          permissions: TASK_GROUP_PERMISSIONS.read,
         },
         {
           id: 'templates',

@@ -1,20 +1,26 @@
 /*
- * The RBAC actions the admin UI checks. They mirror server/src/permissions.ts; the server enforces
- * them on every route, the UI only hides what the admin may not do. useRBAC names its flags after the
- * last segment of an action (`...read` -> canRead), so never check two groups in one useRBAC call.
+ * The RBAC actions the admin UI checks, one definition per action id. They mirror server/src/permissions.ts,
+ * which the server enforces on every route; the UI only hides what the admin may not do. useRBAC names its
+ * flags after an action's last segment (`...read` -> canRead): one call never checks two that end alike.
  */
 import type { Permission } from '@strapi/strapi/admin';
 
 const permission = (action: string) => [{ action, subject: null }] as Permission[];
 
 /** Mailboxes (Settings > Email notifications > Mailboxes). */
-export const PERMISSIONS = {
+export const MAILBOX_PERMISSIONS = {
   read: permission('plugin::email-notifications.mailboxes.read'),
   update: permission('plugin::email-notifications.mailboxes.update'),
   send: permission('plugin::email-notifications.mailboxes.send'),
 };
 
-/** The Mail log page and the outbox health. */
+/**
+ * Task groups (Settings > Email notifications > Task groups): they route mail between mailboxes, so the
+ * server guards them with the mailbox actions. The same actions, under the area's name.
+ */
+export const TASK_GROUP_PERMISSIONS = MAILBOX_PERMISSIONS;
+
+/** The Mail log page (the messages resource) and the outbox health. */
 export const MESSAGE_PERMISSIONS = {
   read: permission('plugin::email-notifications.messages.read'),
   update: permission('plugin::email-notifications.messages.update'),

@@ -97,7 +97,7 @@ test('a rule is created in the editor; a recipient field that holds no address i
 
   // The server names the faulty entry: listed at the top with its path, and under the input.
   await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByTestId('rule-errors').getByText('recipients.to.0.path', { exact: true }).waitFor();
+  await page.getByTestId('form-problems').getByText('recipients.to.0.path', { exact: true }).waitFor();
   await recipient.getByText(/not an email address/).waitFor();
   await dismissNotification(page, /notes/);
 
@@ -105,7 +105,7 @@ test('a rule is created in the editor; a recipient field that holds no address i
   await page.getByRole('button', { name: 'Save' }).click();
   await dismissNotification(page, 'Rule created');
   await page.getByRole('heading', { name: 'RMA authorised', level: 1 }).waitFor();
-  expect(await page.getByTestId('rule-errors').count()).toBe(0);
+  expect(await page.getByTestId('form-problems').count()).toBe(0);
   const [stored] = (await api.request('GET', '/email-notifications/rules')).body.data;
   ruleId = stored.id;
   expect(page.url()).toMatch(new RegExp(`/rules/${ruleId}$`));

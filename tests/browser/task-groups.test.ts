@@ -183,14 +183,15 @@ test('a task group is created through the form: a bad name and a vanished mailbo
   await saveScreenshot(page, 'task-groups.png');
 });
 
-test('a taken name is a notification; the group is changed to weighted, then deleted after a confirmation', async () => {
+test('a taken name is a notification and marks the name field; the group is changed to weighted, then deleted after a confirmation', async () => {
   await groupRow('rma').getByRole('button', { name: 'Edit rma' }).click();
   await page.getByRole('heading', { name: 'rma', level: 1 }).waitFor();
   expect(await groupMailboxes().allInnerTexts()).toEqual(['1. Helpdesk A', '2. Helpdesk B']);
   await textbox('Name').fill('billing');
   await page.getByRole('button', { name: 'Save' }).click();
   await dismissNotification(page, 'A task group named "billing" already exists.');
-  expect(await textbox('Name').getAttribute('aria-invalid')).not.toBe('true');
+  // A conflict names its field, like every refused save: the message sits under Name.
+  await expectInvalid(textbox('Name'), 'a task group named "billing" already exists');
 
   await textbox('Name').fill('rma');
   await chooseOption(page, 'Strategy', /^Weighted: /);

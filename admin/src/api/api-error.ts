@@ -1,16 +1,23 @@
 /*
- * Turns a failed request into what the UI shows: the server's message for a notification and one
- * message per form field. Knows Strapi's error envelope; never decides how errors are displayed.
+ * Turns a failed request into what the UI shows: the server's message, and each problem the server
+ * named with its field path, 400 and 409 alike. Knows Strapi's error envelope; never decides where or
+ * how a problem is displayed (components/form/use-form-problems.ts does, for every editor).
  */
 import { isFetchError } from '@strapi/strapi/admin';
 
-export interface ApiProblem {
-  status: number | null;
+export interface FieldProblem {
+  /** Dotted field path (`recipients.to.0.path`, `mailbox.` prefix of probe bodies removed); '' for none. */
+  path: string;
   message: string;
-  /** Field name (dotted path, `mailbox.` prefix of probe bodies removed) -> message. */
+}
+
+export interface ApiProblem {
+  /** The server's message: for a 400 every `path: message`, for a 409 the conflict as a sentence. */
+  message: string;
+  /** Every problem in the server's order (a template names each faulty line). */
+  problems: FieldProblem[];
+  /** Field path -> its first message (firstMessages of `problems`). */
   fieldErrors: Record<string, string>;
-  /** Field name -> every message for it, in the server's order (a template names each faulty line). */
-  fieldErrorLists: Record<string, string[]>;
 }
 
 interface ErrorBody {
@@ -19,18 +26,35 @@ interface ErrorBody {
 
 export function toApiProblem(error: unknown): ApiProblem {
   if (!isFetchError(error)) {
-    return { status: null, message: error instanceof Error ? error.message : String(error), fieldErrors: {}, fieldErrorLists: {} };
+    return { message: error instanceof Error ? error.message : String(error), problems: [], fieldErrors: {} };
   }
   const body = error.response?.data as ErrorBody | undefined;
-  const fieldErrors: Record<string, string> = {};
-  const fieldErrorLists: Record<string, string[]> = {};
-  for (const problem of body?.error?.details?.errors ?? []) {
-    const segments = problem.path ?? [];
-    const path = (segments[0] === 'mailbox' ? segments.slice(1) : segments).join('.');
-    if (!path || !problem.message) continue;
-    // The first message per field is the most specific one (zod reports in schema order).
-    fieldErrors[path] ??= problem.message;
-    (fieldErrorLists[path] ??= []).push(problem.message);
+  const problems: FieldProblem[] = [];
+  for (const { path: segments = [], message } of body?.error?.details?.errors ?? []) {
+    if (message) problems.push({ path: (segments[0] === 'mailbox' ? segments.slice(1) : segments).join('.'), message });
   }
-  return { status: error.status ?? null, message: body?.error?.message ?? error.message, fieldErrors, fieldErrorLists };
+  return { message: body?.error?.message ?? error.message, problems, fieldErrors: firstMessages(problems) };
+}
+
+/** Field path -> its first message, the most specific one (zod reports in schema order). */
+export function firstMessages(problems: readonly FieldProblem[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const { path, message } of problems) if (path) messages[path] ??= message;
+  return messages;
+}
+
+/** Field path -> all its messages, one per line, for the source fields that show every faulty line. */
+export function allMessages(problems: readonly FieldProblem[]): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const { path, message } of problems) if (path) messages[path] = messages[path] ? `${messages[path]}\n${message}` : message;
+  return messages;
+}
+
+/**
+ * The reason of a refused action that has no form fields (retry, cancel): the one problem's own
+ * message when the server named exactly one ("only queued messages can be cancelled"), without its
+ * internal field name; otherwise the server's message.
+ */
+export function refusalReason(problem: ApiProblem): string {
+  return problem.problems.length === 1 ? problem.problems[0].message : problem.message;
 }

@@ -1,14 +1,12 @@
 /*
- * react-query hooks of the Rules pages and the notification profile: list, one rule, save/delete, the
- * enabled switch, meta, admin roles, dry run, "run now", profile. Keys come from KEYS in queries.ts; built
+ * react-query hooks of the rules resource (/rules...): list, one rule, save/delete, the enabled switch,
+ * meta, dry run, "run now", and Strapi's admin roles that rules name. Keys come from query-keys.ts; built
  * on useFetchClient (admin JWT). Components call these hooks, never fetch; failures stay FetchErrors.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import { KEYS } from './queries';
-import type { AdminRole, DryRunRequest, DryRunResult, NotificationProfile, NotificationProfileBody, Rule, RuleBody, RulesMeta, RunResult } from './rule-types';
-import type { TaskGroup } from './task-group-types';
-import type { Template } from './template-types';
+import { KEYS } from './query-keys';
+import type { AdminRole, DryRunRequest, DryRunResult, Rule, RuleBody, RulesMeta, RunResult } from './rule-types';
 
 const BASE = '/email-notifications';
 const rulePath = (id: string) => `${BASE}/rules/${encodeURIComponent(id)}`;
@@ -45,20 +43,6 @@ export function useAdminRoles() {
     retry: false,
     staleTime: 60_000,
   });
-}
-
-/**
- * The lists the rule form offers (templates, task groups) under their own pages' keys and shapes, but
- * without retries: an admin who may not read them gets a refusal at once and types the name instead.
- */
-export function useRuleFormTemplates() {
-  const { get } = useFetchClient();
-  return useQuery(KEYS.templateList(), async () => (await get<{ data: Template[] }>(`${BASE}/templates`)).data.data, { retry: false });
-}
-
-export function useRuleFormTaskGroups() {
-  const { get } = useFetchClient();
-  return useQuery(KEYS.taskGroupList(), async () => (await get<{ data: TaskGroup[] }>(`${BASE}/task-groups`)).data.data, { retry: false });
 }
 
 function useStoreRule() {
@@ -117,20 +101,5 @@ export function useRunRule(id: string) {
   const client = useQueryClient();
   return useMutation(async () => (await post<{ data: RunResult }>(`${rulePath(id)}/run`)).data.data, {
     onSettled: () => Promise.all([client.invalidateQueries(KEYS.rule(id)), client.invalidateQueries(KEYS.ruleList())]),
-  });
-}
-
-export function useNotificationProfile() {
-  const { get } = useFetchClient();
-  return useQuery(KEYS.profile(), async () => (await get<{ data: NotificationProfile }>(`${BASE}/profile`)).data.data);
-}
-
-export function useSaveNotificationProfile() {
-  const { put } = useFetchClient();
-  const client = useQueryClient();
-  return useMutation(async (body: NotificationProfileBody) => (await put<{ data: NotificationProfile }>(`${BASE}/profile`, body)).data.data, {
-    onSuccess: (profile) => {
-      client.setQueryData(KEYS.profile(), profile);
-    },
   });
 }

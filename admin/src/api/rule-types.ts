@@ -1,7 +1,7 @@
 /*
  * Shapes of the rule routes (/email-notifications/rules...), the dry run, "run now", the rules meta and
- * the notification profile. They mirror server/src/core/rules/*.ts and services/rules.ts + profiles.ts;
- * the server is the authority (and the only validator), these types only describe it.
+ * the admin roles rules can name. They mirror server/src/core/rules/*.ts and services/rules.ts; the server
+ * is the authority (and the only validator), these types only describe it.
  */
 
 export const RECORD_EVENTS = ['create', 'update', 'delete', 'publish', 'unpublish'] as const;
@@ -171,19 +171,4 @@ export interface AdminRole {
   id: number;
   code: string;
   name: string;
-}
-
-/** The signed-in admin's notification profile. `"*"` in categories means every category. */
-export interface NotificationProfile {
-  email: string;
-  categories: string[];
-  alternativeEmail: string | null;
-  paused: boolean;
-  availableCategories: string[];
-}
-
-export interface NotificationProfileBody {
-  categories: string[];
-  alternativeEmail?: string | null;
-  paused?: boolean;
 }

@@ -1,11 +1,11 @@
 /*
- * react-query hooks of the Templates pages: list, one template, save/delete, versions and diffs,
- * restore, export/import, variables and the live preview. Keys come from KEYS in queries.ts; built on
- * useFetchClient (admin JWT). Components call these hooks, never fetch; failures stay FetchErrors.
+ * react-query hooks of the templates resource (/templates...): list (and the list the rule form offers),
+ * one template, save/delete, versions and diffs, restore, export/import, variables and the live preview.
+ * Keys come from query-keys.ts; built on useFetchClient (admin JWT). Components call these hooks, never fetch.
  */
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMutation, useQuery, useQueryClient } from 'react-query';
-import { KEYS } from './queries';
+import { KEYS } from './query-keys';
 import type {
   ImportResult,
   PreviewRequest,
@@ -22,9 +22,22 @@ import type {
 const BASE = '/email-notifications/templates';
 const templatePath = (id: string) => `${BASE}/${encodeURIComponent(id)}`;
 
-export function useTemplates() {
+/** GET /templates, shared by the two list hooks below (one cache entry). */
+function useTemplateListFetcher() {
   const { get } = useFetchClient();
-  return useQuery(KEYS.templateList(), async () => (await get<{ data: Template[] }>(BASE)).data.data);
+  return async () => (await get<{ data: Template[] }>(BASE)).data.data;
+}
+
+export function useTemplates() {
+  return useQuery(KEYS.templateList(), useTemplateListFetcher());
+}
+
+/**
+ * The templates the rule form offers: the list page's key and shape, but without retries, as an admin
+ * who may not read templates gets a refusal at once and types the name instead.
+ */
+export function useTemplateChoices() {
+  return useQuery(KEYS.templateList(), useTemplateListFetcher(), { retry: false });
 }
 
 /** One template; `id` undefined means a new template, nothing to load. */

@@ -6,7 +6,7 @@
  */
 import * as React from 'react';
 import { deepEncodeQueryValues, useQueryParams } from '@strapi/strapi/admin';
-import type { MessageListParams } from '../api/mail-log-types';
+import type { MessageListParams } from '../api/message-types';
 
 export const MAIL_LOG_TABS = ['sent', 'outbox', 'failed'] as const;
 export type MailLogTab = (typeof MAIL_LOG_TABS)[number];

@@ -3,9 +3,9 @@
  * same actions on every route, so this only shapes the UI.
  */
 import { useRBAC } from '@strapi/strapi/admin';
-import { PERMISSIONS } from '../permissions';
+import { MAILBOX_PERMISSIONS } from '../permissions';
 
-const CHECKED = [...PERMISSIONS.update, ...PERMISSIONS.send];
+const CHECKED = [...MAILBOX_PERMISSIONS.update, ...MAILBOX_PERMISSIONS.send];
 
 export function useMailboxPermissions() {
   // useRBAC names each flag after the last segment of the action id: `...mailboxes.update` -> canUpdate.

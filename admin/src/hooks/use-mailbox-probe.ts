@@ -5,9 +5,9 @@
  */
 import * as React from 'react';
 import { useNotification } from '@strapi/strapi/admin';
-import { toApiProblem, type ApiProblem } from '../api/api-error';
-import { useMailboxActions } from '../api/mailboxes';
-import type { ConnectionOverrides, TestEmailResult } from '../api/types';
+import { toApiProblem, type FieldProblem } from '../api/api-error';
+import { useMailboxActions } from '../api/mailbox-queries';
+import type { ConnectionOverrides, TestEmailResult } from '../api/mailbox-types';
 
 export interface ProbeTarget {
   /** Saved mailbox; absent when testing a form that was never saved. */
@@ -19,6 +19,9 @@ export interface ProbeTarget {
 
 export type ProbeKind = 'check' | 'test';
 
+/** The field of POST /test-email that the recipient dialog shows. */
+const RECIPIENT = 'to';
+
 export type ProbeState =
   | { step: 'idle' }
   | { step: 'recipient'; target: ProbeTarget; to: string; error?: string; sending: boolean }
@@ -26,8 +29,11 @@ export type ProbeState =
   | { step: 'result'; kind: ProbeKind; target: ProbeTarget; to?: string; result: TestEmailResult };
 
 export interface ProbeOptions {
-  /** The server refused the request itself (e.g. an invalid port in the overrides). */
-  onInputError?: (problem: ApiProblem) => void;
+  /**
+   * The server refused the request itself (e.g. an invalid port in the overrides): its problems about
+   * the form's fields. Those about the recipient stay in the recipient dialog.
+   */
+  onInputError?: (problems: FieldProblem[]) => void;
   onResult?: (result: TestEmailResult) => void;
 }
 
@@ -42,7 +48,7 @@ export function useMailboxProbe(options: ProbeOptions = {}) {
     (error: unknown) => {
       const problem = toApiProblem(error);
       toggleNotification({ type: 'danger', message: problem.message });
-      optionsRef.current.onInputError?.(problem);
+      optionsRef.current.onInputError?.(problem.problems.filter(({ path }) => path !== RECIPIENT));
       return problem;
     },
     [toggleNotification],
@@ -83,7 +89,7 @@ export function useMailboxProbe(options: ProbeOptions = {}) {
     } catch (error) {
       const problem = refused(error);
       // A bad recipient stays in the dialog, next to the address, so it can be corrected.
-      setState({ step: 'recipient', target, to, sending: false, error: problem.fieldErrors.to ?? problem.message });
+      setState({ step: 'recipient', target, to, sending: false, error: problem.fieldErrors[RECIPIENT] ?? problem.message });
     }
   }, [actions, refused, state]);
 

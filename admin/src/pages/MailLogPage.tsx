@@ -8,12 +8,13 @@ import { ArrowClockwise } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import { toApiProblem } from '../api/api-error';
-import { useMailboxOptions, useMessageList, useOutboxHealth, useRefreshMailLog } from '../api/queries';
+import { useMailboxOptions } from '../api/mailbox-queries';
+import { useMessageList, useOutboxHealth, useRefreshMessages } from '../api/message-queries';
 import { HealthBanner } from '../components/mail-log/HealthBanner';
 import { MailLogFilters } from '../components/mail-log/MailLogFilters';
 import { MessageTable } from '../components/mail-log/MessageTable';
 import { DEFAULT_PAGE_SIZE, MAIL_LOG_TABS, PAGE_SIZES, useMailLogQuery, type MailLogTab } from '../hooks/use-mail-log-query';
-import { useMailLogPermissions } from '../hooks/use-outbox-permissions';
+import { useMessagePermissions } from '../hooks/use-message-permissions';
 import { useT, type MessageId } from '../utils/use-t';
 
 const TAB_LABELS: Record<MailLogTab, MessageId> = {
@@ -33,9 +34,9 @@ export const MailLogPage = () => {
   const { tab, filters, params, hasFilters, setTab, setFilters, clearFilters } = useMailLogQuery();
   const list = useMessageList(params);
   const health = useOutboxHealth();
-  const { canReadMailboxes, isLoading: isLoadingPermissions } = useMailLogPermissions();
+  const { canReadMailboxes, isLoading: isLoadingPermissions } = useMessagePermissions();
   const mailboxes = useMailboxOptions(canReadMailboxes);
-  const refresh = useRefreshMailLog();
+  const refresh = useRefreshMessages();
 
   if (isLoadingPermissions) return <Page.Loading />;
 

@@ -4,7 +4,7 @@
  */
 import { Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import { useMailbox } from '../api/mailboxes';
+import { useMailbox } from '../api/mailbox-queries';
 import { MailboxEditor } from '../components/mailbox-form/MailboxEditor';
 import { useMailboxPermissions } from '../hooks/use-mailbox-permissions';
 

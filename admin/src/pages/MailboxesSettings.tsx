@@ -4,12 +4,12 @@
  */
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
-import { PERMISSIONS } from '../permissions';
+import { MAILBOX_PERMISSIONS } from '../permissions';
 import { MailboxEditPage } from './MailboxEditPage';
 import { MailboxListPage } from './MailboxListPage';
 
 const MailboxesSettings = () => (
-  <Page.Protect permissions={PERMISSIONS.read}>
+  <Page.Protect permissions={MAILBOX_PERMISSIONS.read}>
     <Routes>
       <Route index element={<MailboxListPage />} />
       <Route path="new" element={<MailboxEditPage />} />

@@ -6,21 +6,21 @@
 import { Box, Flex } from '@strapi/design-system';
 import { BackButton, Layouts, Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import { useMessage } from '../api/queries';
+import { useMessage } from '../api/message-queries';
 import { StatusBadge } from '../components/mail-log/StatusBadge';
 import { AttemptHistory } from '../components/message-detail/AttemptHistory';
 import { HeadersTable } from '../components/message-detail/HeadersTable';
 import { MessageActions } from '../components/message-detail/MessageActions';
 import { MessageBody } from '../components/message-detail/MessageBody';
 import { MessageEnvelope } from '../components/message-detail/MessageEnvelope';
-import { useMailLogPermissions } from '../hooks/use-outbox-permissions';
+import { useMessagePermissions } from '../hooks/use-message-permissions';
 import { useT } from '../utils/use-t';
 
 export const MessageDetailPage = () => {
   const t = useT();
   const { id = '' } = useParams<{ id: string }>();
   const { data: message, isLoading } = useMessage(id);
-  const { canUpdate, isLoading: isLoadingPermissions } = useMailLogPermissions();
+  const { canUpdate, isLoading: isLoadingPermissions } = useMessagePermissions();
 
   if (isLoading || isLoadingPermissions) return <Page.Loading />;
   if (!message) return <Page.Error />;

@@ -1,30 +1,33 @@
 /*
  * The signed-in admin's notification profile: which rule categories they receive (rules writing to
  * "subscribers of the category"), or all of them; another address to receive them at; a pause switch.
+ * A refused save shows as in every editor (useFormProblems).
  */
 import * as React from 'react';
 import { Box, Button, Checkbox, Field, Flex, Typography } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { toApiProblem } from '../api/api-error';
-import { useSaveNotificationProfile } from '../api/rule-queries';
-import type { NotificationProfile } from '../api/rule-types';
-import { TextField } from '../components/form-fields/TextField';
-import { ToggleField } from '../components/form-fields/ToggleField';
-import { Cell, FormSection } from '../components/mailbox-form/FormSection';
-import type { FieldErrors } from '../components/mailbox-form/form-values';
+import { useSaveProfile } from '../api/profile-queries';
+import type { NotificationProfile } from '../api/profile-types';
+import { TextField } from '../components/form/TextField';
+import { ToggleField } from '../components/form/ToggleField';
+import { Cell, FormSection } from '../components/form/FormSection';
+import { errorAt } from '../components/form/field-errors';
+import { ProblemSummary } from '../components/form/ProblemSummary';
+import { useFormProblems } from '../components/form/use-form-problems';
 import { useT } from '../utils/use-t';
 
 const ALL = '*';
 
 export const NotificationProfileForm = ({ profile }: { profile: NotificationProfile }) => {
   const t = useT();
-  const save = useSaveNotificationProfile();
+  const save = useSaveProfile();
   const { toggleNotification } = useNotification();
   const [categories, setCategories] = React.useState<string[]>(profile.categories);
   const [alternativeEmail, setAlternativeEmail] = React.useState(profile.alternativeEmail ?? '');
   const [paused, setPaused] = React.useState(profile.paused);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const problems = useFormProblems();
+  const { errors } = problems;
   const all = categories.includes(ALL);
   // Categories the admin chose that no rule uses (any more) stay visible, so they can be removed.
   const shown = [...new Set([...profile.availableCategories, ...categories.filter((c) => c !== ALL)])].sort();
@@ -36,12 +39,10 @@ export const NotificationProfileForm = ({ profile }: { profile: NotificationProf
     try {
       const saved = await save.mutateAsync({ categories, alternativeEmail: alternativeEmail.trim() || null, paused });
       setCategories(saved.categories);
-      setErrors({});
+      problems.show([]);
       toggleNotification({ type: 'success', message: t('email-notifications.profile.notification.saved') });
     } catch (error) {
-      const problem = toApiProblem(error);
-      setErrors(problem.fieldErrors);
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     }
   };
 
@@ -60,12 +61,13 @@ export const NotificationProfileForm = ({ profile }: { profile: NotificationProf
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <ProblemSummary problems={problems.list} />
             <FormSection
               title={t('email-notifications.profile.section.categories')}
               description={t('email-notifications.profile.section.categories.description')}
             >
               <Cell full>
-                <Field.Root name="categories" error={errors.categories ?? Object.entries(errors).find(([path]) => path.startsWith('categories.'))?.[1]}>
+                <Field.Root name="categories" error={errorAt(errors, 'categories')}>
                   <Flex direction="column" alignItems="flex-start" gap={3} data-testid="profile-categories">
                     <Checkbox checked={all} onCheckedChange={(checked) => toggle(ALL, checked === true)}>
                       {t('email-notifications.profile.allCategories')}
@@ -98,7 +100,7 @@ export const NotificationProfileForm = ({ profile }: { profile: NotificationProf
                   value={alternativeEmail}
                   onChange={(value) => {
                     setAlternativeEmail(value);
-                    setErrors((current) => ({ ...current, alternativeEmail: undefined }));
+                    problems.clear('alternativeEmail');
                   }}
                   error={errors.alternativeEmail}
                 />

@@ -3,11 +3,11 @@
  * their own notification profile (no permission needed), so it only loads the profile for the form.
  */
 import { Page } from '@strapi/strapi/admin';
-import { useNotificationProfile } from '../api/rule-queries';
+import { useProfile } from '../api/profile-queries';
 import { NotificationProfileForm } from './NotificationProfileForm';
 
 const NotificationProfileSettings = () => {
-  const profile = useNotificationProfile();
+  const profile = useProfile();
   if (profile.isLoading) return <Page.Loading />;
   if (!profile.data) return <Page.Error />;
   return <NotificationProfileForm profile={profile.data} />;

@@ -3,9 +3,9 @@
  * page (menu permissions only hide links); loads the settings and hands them to OptionsEditor.
  */
 import { Page } from '@strapi/strapi/admin';
-import { useSettings } from '../api/queries';
+import { useSettings } from '../api/settings-queries';
 import { OptionsEditor } from '../components/options-form/OptionsEditor';
-import { useSettingsPermissions } from '../hooks/use-outbox-permissions';
+import { useSettingsPermissions } from '../hooks/use-settings-permissions';
 import { SETTINGS_PERMISSIONS } from '../permissions';
 
 const OptionsPage = () => {

@@ -5,7 +5,9 @@
  */
 import { Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import { useAdminRoles, useRule, useRuleFormTaskGroups, useRuleFormTemplates, useRulesMeta } from '../api/rule-queries';
+import { useAdminRoles, useRule, useRulesMeta } from '../api/rule-queries';
+import { useTaskGroupChoices } from '../api/task-group-queries';
+import { useTemplateChoices } from '../api/template-queries';
 import { RuleEditor } from '../components/rule-form/RuleEditor';
 import { useRulePermissions } from '../hooks/use-rule-permissions';
 
@@ -13,8 +15,8 @@ export const RulesEditPage = () => {
   const { id } = useParams<{ id: string }>();
   const rule = useRule(id);
   const meta = useRulesMeta();
-  const templates = useRuleFormTemplates();
-  const taskGroups = useRuleFormTaskGroups();
+  const templates = useTemplateChoices();
+  const taskGroups = useTaskGroupChoices();
   const roles = useAdminRoles();
   // Known before the form renders, so inputs never flash disabled while permissions load.
   const { canUpdate, isLoading: isLoadingPermissions } = useRulePermissions();

@@ -4,7 +4,8 @@
  */
 import { Page } from '@strapi/strapi/admin';
 import { useParams } from 'react-router-dom';
-import { useMailboxSummaries, useTaskGroup } from '../api/queries';
+import { useMailboxSummaries } from '../api/mailbox-queries';
+import { useTaskGroup } from '../api/task-group-queries';
 import { TaskGroupEditor } from '../components/task-group-form/TaskGroupEditor';
 import { useMailboxPermissions } from '../hooks/use-mailbox-permissions';
 

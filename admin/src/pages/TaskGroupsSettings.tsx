@@ -4,12 +4,12 @@
  */
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
-import { PERMISSIONS } from '../permissions';
+import { TASK_GROUP_PERMISSIONS } from '../permissions';
 import { TaskGroupEditPage } from './TaskGroupEditPage';
 import { TaskGroupListPage } from './TaskGroupListPage';
 
 const TaskGroupsSettings = () => (
-  <Page.Protect permissions={PERMISSIONS.read}>
+  <Page.Protect permissions={TASK_GROUP_PERMISSIONS.read}>
     <Routes>
       <Route index element={<TaskGroupListPage />} />
       <Route path="new" element={<TaskGroupEditPage />} />

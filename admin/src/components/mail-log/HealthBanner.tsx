@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import { Alert, Box, Flex, Typography } from '@strapi/design-system';
-import type { MessageStatus, OutboxHealth, ProblemCode } from '../../api/mail-log-types';
+import type { MessageStatus, OutboxHealth, ProblemCode } from '../../api/message-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 import { STATUS_LABELS } from './StatusBadge';

@@ -3,13 +3,23 @@
  * column that depends on the tab (sent time; next attempt or why it waits; the error). A click on a
  * row opens the message. Presentational: the rows come from the page.
  */
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
-import type { MessageSummary } from '../../api/mail-log-types';
+import type { MessageSummary } from '../../api/message-types';
 import type { MailLogTab } from '../../hooks/use-mail-log-query';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
 import { StatusBadge } from './StatusBadge';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.mailLog.column.status',
+  'email-notifications.mailLog.column.subject',
+  'email-notifications.mailLog.column.recipients',
+  'email-notifications.mailLog.column.mailbox',
+  'email-notifications.mailLog.column.attempts',
+  'email-notifications.mailLog.column.createdAt',
+];
 
 const LAST_COLUMN: Record<MailLogTab, MessageId> = {
   sent: 'email-notifications.mailLog.column.sentAt',
@@ -29,13 +39,6 @@ export const MessageTable = ({ tab, messages }: { tab: MailLogTab; messages: Mes
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
 
   const lastCell = (message: MessageSummary) => {
     if (tab === 'sent') return <Cell>{format.dateTime(message.sentAt)}</Cell>;
@@ -65,17 +68,7 @@ export const MessageTable = ({ tab, messages }: { tab: MailLogTab; messages: Mes
 
   return (
     <Table colCount={7} rowCount={messages.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('email-notifications.mailLog.column.status')}
-          {heading('email-notifications.mailLog.column.subject')}
-          {heading('email-notifications.mailLog.column.recipients')}
-          {heading('email-notifications.mailLog.column.mailbox')}
-          {heading('email-notifications.mailLog.column.attempts')}
-          {heading('email-notifications.mailLog.column.createdAt')}
-          {heading(LAST_COLUMN[tab])}
-        </Tr>
-      </Thead>
+      <ColumnHeadings columns={[...COLUMNS, LAST_COLUMN[tab]]} />
       <Tbody>
         {messages.map((message) => (
           <Tr key={message.id} onClick={() => navigate(message.id)} style={{ cursor: 'pointer' }}>

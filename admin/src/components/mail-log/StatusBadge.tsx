@@ -4,7 +4,7 @@
  */
 import { Badge, Flex } from '@strapi/design-system';
 import { WarningCircle } from '@strapi/icons';
-import type { MessageStatus } from '../../api/mail-log-types';
+import type { MessageStatus } from '../../api/message-types';
 import { useT, type MessageId } from '../../utils/use-t';
 
 const VARIANTS: Record<MessageStatus, 'success' | 'primary' | 'danger' | 'warning' | 'neutral' | 'secondary'> = {

@@ -2,22 +2,24 @@
  * The delivery workers of every Strapi instance (instance id, pid, last heartbeat, sent/failed counts,
  * alive or not) in a collapsed section under the health cards. Presentational only.
  */
-import { Accordion, Status, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import type { WorkerInfo } from '../../api/mail-log-types';
+import { Accordion, Status, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import type { WorkerInfo } from '../../api/message-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.health.workers.instance',
+  'email-notifications.health.workers.pid',
+  'email-notifications.health.workers.lastBeat',
+  'email-notifications.health.workers.counts',
+  'email-notifications.health.workers.state',
+];
 
 export const WorkersSection = ({ workers }: { workers: WorkerInfo[] }) => {
   const t = useT();
   const format = useFormatters();
   const alive = workers.filter((worker) => worker.alive).length;
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
   return (
     <Accordion.Root>
       <Accordion.Item value="workers">
@@ -31,15 +33,7 @@ export const WorkersSection = ({ workers }: { workers: WorkerInfo[] }) => {
             </Typography>
           ) : (
             <Table colCount={5} rowCount={workers.length + 1}>
-              <Thead>
-                <Tr>
-                  {heading('email-notifications.health.workers.instance')}
-                  {heading('email-notifications.health.workers.pid')}
-                  {heading('email-notifications.health.workers.lastBeat')}
-                  {heading('email-notifications.health.workers.counts')}
-                  {heading('email-notifications.health.workers.state')}
-                </Tr>
-              </Thead>
+              <ColumnHeadings columns={COLUMNS} />
               <Tbody>
                 {workers.map((worker) => (
                   <Tr key={worker.instanceId}>

@@ -2,12 +2,12 @@
  * "Connection" group of the mailbox form: server, TLS and authentication. Secrets are write-only:
  * a saved one shows as a placeholder and an empty input keeps it. OAuth2 fields appear only for oauth2.
  */
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { ToggleField } from '../form-fields/ToggleField';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { ToggleField } from '../form/ToggleField';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from './FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import { OAuthFields } from './OAuthFields';
 import type { SectionProps } from './form-values';
 

@@ -2,11 +2,11 @@
  * "General" group of the mailbox form: name, direction, enabled, sender and the default flag.
  * The default flag cannot be switched off here: the server keeps exactly one default mailbox.
  */
-import { TextField } from '../form-fields/TextField';
-import { SelectField } from '../form-fields/SelectField';
-import { ToggleField } from '../form-fields/ToggleField';
+import { TextField } from '../form/TextField';
+import { SelectField } from '../form/SelectField';
+import { ToggleField } from '../form/ToggleField';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from './FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import type { SectionProps } from './form-values';
 
 export const GeneralSection = ({ values, errors, set, disabled, saved }: SectionProps) => {

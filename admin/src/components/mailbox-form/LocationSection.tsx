@@ -2,9 +2,9 @@
  * "Location (geo routing)" group of the mailbox form: where the SMTP server is, as coordinates and/or
  * a country code. Every field may stay empty (unknown); ranges and formats are checked by the server.
  */
-import { TextField } from '../form-fields/TextField';
+import { TextField } from '../form/TextField';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from './FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import type { SectionProps } from './form-values';
 
 export const LocationSection = ({ values, errors, set, disabled }: SectionProps) => {

@@ -1,18 +1,20 @@
 /*
  * The create / edit screen of one mailbox: owns the form state, saves it, and runs Check / Send test
- * email with the unsaved values. Server field errors and the field blamed by a failed check are shown
- * under their inputs; the server stays the only validator.
+ * email with the unsaved values. A refused save or probe shows as in every editor (useFormProblems); the
+ * field blamed by a failed check is marked under its input. The server stays the only validator.
  */
 import * as React from 'react';
 import { Alert, Button, Flex } from '@strapi/design-system';
 import { Check, PaperPlane, Stethoscope } from '@strapi/icons';
 import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { toApiProblem } from '../../api/api-error';
-import { useMailboxActions } from '../../api/mailboxes';
-import type { Mailbox } from '../../api/types';
+import { useMailboxActions } from '../../api/mailbox-queries';
+import type { Mailbox } from '../../api/mailbox-types';
 import { useMailboxProbe, type ProbeTarget } from '../../hooks/use-mailbox-probe';
 import { useT } from '../../utils/use-t';
+import type { FieldErrors } from '../form/field-errors';
+import { ProblemSummary } from '../form/ProblemSummary';
+import { useFormProblems } from '../form/use-form-problems';
 import { ProbeDialogs } from '../probe/ProbeDialogs';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
@@ -24,7 +26,6 @@ import {
   toConnectionOverrides,
   toFormValues,
   toRequestBody,
-  type FieldErrors,
   type FieldName,
   type MailboxFormValues,
   type SectionProps,
@@ -45,21 +46,25 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
 
   const [saved, setSaved] = React.useState(mailbox);
   const [values, setValues] = React.useState<MailboxFormValues>(mailbox ? toFormValues(mailbox) : NEW_MAILBOX);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const problems = useFormProblems();
+  const { errors, clear } = problems;
   const [faultField, setFaultField] = React.useState<string | null>(null);
   const [isSaving, setIsSaving] = React.useState(false);
   const [showConfigNotice, setShowConfigNotice] = React.useState(true);
 
   const probe = useMailboxProbe({
-    onInputError: (problem) => setErrors(problem.fieldErrors),
+    onInputError: problems.show,
     onResult: (result) => setFaultField(result.ok ? null : (result.error?.field ?? null)),
   });
 
-  const set: SectionProps['set'] = React.useCallback(<K extends FieldName>(field: K, value: MailboxFormValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => ({ ...current, [field]: undefined }));
-    setFaultField((current) => (current === field ? null : current));
-  }, []);
+  const set: SectionProps['set'] = React.useCallback(
+    <K extends FieldName>(field: K, value: MailboxFormValues[K]) => {
+      setValues((current) => ({ ...current, [field]: value }));
+      clear(field);
+      setFaultField((current) => (current === field ? null : current));
+    },
+    [clear],
+  );
 
   const shownErrors: FieldErrors = faultField ? { [faultField]: t('email-notifications.form.fieldAtFault'), ...errors } : errors;
 
@@ -69,7 +74,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
     try {
       const body = toRequestBody(values, saved);
       const result = saved ? await actions.update(saved.id, body) : await actions.create(body);
-      setErrors({});
+      problems.show([]);
       toggleNotification({ type: 'success', message: t(saved ? 'email-notifications.notification.saved' : 'email-notifications.notification.created') });
       if (saved) {
         setSaved(result);
@@ -78,9 +83,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
         navigate(`../${result.id}`, { relative: 'path', replace: true });
       }
     } catch (error) {
-      const problem = toApiProblem(error);
-      setErrors(problem.fieldErrors);
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     } finally {
       setIsSaving(false);
     }
@@ -125,6 +128,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <ProblemSummary problems={problems.list} />
             {saved?.source === 'config' && showConfigNotice && (
               <Alert
                 variant="warning"

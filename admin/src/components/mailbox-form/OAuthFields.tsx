@@ -2,9 +2,9 @@
  * The OAuth2 part of the connection group (client id, client secret, refresh token, token URL).
  * Rendered inside ConnectionSection's grid only when authType is oauth2.
  */
-import { TextField } from '../form-fields/TextField';
+import { TextField } from '../form/TextField';
 import { useT } from '../../utils/use-t';
-import { Cell } from './FormSection';
+import { Cell } from '../form/FormSection';
 import type { SectionProps } from './form-values';
 
 export const OAuthFields = ({ values, errors, set, disabled, saved }: SectionProps) => {

@@ -2,10 +2,10 @@
  * "Policy" group of the mailbox form: subject prefix, who may receive mail, and the exclude expression
  * (a regular expression of blocked recipients, checked for catastrophic backtracking by the server).
  */
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from './FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import type { SectionProps } from './form-values';
 
 export const PolicySection = ({ values, errors, set, disabled }: SectionProps) => {

@@ -2,9 +2,9 @@
  * "Sending" group of the mailbox form: routing priority and weight, connection pool size, and the
  * per-minute rate limit and daily quota (0 = unlimited). Ranges are enforced by the server.
  */
-import { IntegerField } from '../form-fields/IntegerField';
+import { IntegerField } from '../form/IntegerField';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from './FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 import type { FieldName, SectionProps } from './form-values';
 
 const NUMBER_FIELDS = ['priority', 'weight', 'poolSize', 'rateLimitPerMinute', 'dailyQuota'] as const satisfies readonly FieldName[];

@@ -3,7 +3,8 @@
  * Secrets are write-only: the form starts them empty, and an empty secret means "keep the saved one".
  * Coordinates are edited as text: empty means unknown (null).
  */
-import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/types';
+import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/mailbox-types';
+import type { FieldErrors } from '../form/field-errors';
 
 export interface MailboxFormValues {
   name: string;
@@ -38,7 +39,6 @@ export interface MailboxFormValues {
 }
 
 export type FieldName = keyof MailboxFormValues;
-export type FieldErrors = Partial<Record<string, string>>;
 
 /** Same defaults as the server's `mailboxDefaults`, so a new form shows what will be stored. */
 export const NEW_MAILBOX: MailboxFormValues = {

@@ -3,7 +3,7 @@
  * open) or N recent failures (circuit closed). The last failure is the badge's tooltip. Presentational.
  */
 import { Badge, Tooltip } from '@strapi/design-system';
-import type { MailboxHealth } from '../../api/types';
+import type { MailboxHealth } from '../../api/mailbox-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
 

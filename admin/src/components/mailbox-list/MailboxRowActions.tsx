@@ -5,7 +5,7 @@
 import { Flex, IconButton } from '@strapi/design-system';
 import { PaperPlane, Pencil, Star, Stethoscope, Trash } from '@strapi/icons';
 import { useNavigate } from 'react-router-dom';
-import type { Mailbox } from '../../api/types';
+import type { Mailbox } from '../../api/mailbox-types';
 import { useT } from '../../utils/use-t';
 
 export interface RowActionHandlers {

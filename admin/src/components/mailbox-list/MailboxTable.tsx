@@ -3,14 +3,24 @@
  * security, status, health, what it sent today, and the row actions. Presentational: every action is
  * a callback of the page.
  */
-import { Badge, Flex, Status, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Badge, Flex, Status, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
-import type { Mailbox, MailboxListItem } from '../../api/types';
+import type { Mailbox, MailboxListItem } from '../../api/mailbox-types';
 import { EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
 import { HealthBadge } from './HealthBadge';
 import { MailboxRowActions, type RowActionHandlers } from './MailboxRowActions';
 import { UsageCell } from './UsageCell';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.list.column.name',
+  'email-notifications.list.column.fromAddress',
+  'email-notifications.list.column.server',
+  'email-notifications.list.column.status',
+  'email-notifications.list.column.health',
+  'email-notifications.list.column.sentToday',
+];
 
 const SECURITY_LABELS: Record<Mailbox['security'], MessageId> = {
   none: 'email-notifications.security.short.none',
@@ -27,29 +37,10 @@ interface MailboxTableProps extends RowActionHandlers {
 export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: MailboxTableProps) => {
   const t = useT();
   const navigate = useNavigate();
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
 
   return (
     <Table colCount={7} rowCount={mailboxes.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('email-notifications.list.column.name')}
-          {heading('email-notifications.list.column.fromAddress')}
-          {heading('email-notifications.list.column.server')}
-          {heading('email-notifications.list.column.status')}
-          {heading('email-notifications.list.column.health')}
-          {heading('email-notifications.list.column.sentToday')}
-          <Th>
-            <VisuallyHidden>{t('email-notifications.list.column.actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <ColumnHeadings columns={COLUMNS} actions="email-notifications.list.column.actions" />
       <Tbody>
         {mailboxes.map((mailbox) => (
           <Tr key={mailbox.id} onClick={() => navigate(mailbox.id)} style={{ cursor: 'pointer' }}>

@@ -3,7 +3,7 @@
  * and, when it has a rate limit, what it sent in the last minute against that limit. Presentational.
  */
 import { Flex, Typography } from '@strapi/design-system';
-import type { MailboxListItem } from '../../api/types';
+import type { MailboxListItem } from '../../api/mailbox-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
 

@@ -4,11 +4,20 @@
  * why the mailbox was chosen (strategy, geo distance, failover hop).
  * Presentational only.
  */
-import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import type { AttemptLogEntry, AttemptOutcome } from '../../api/mail-log-types';
+import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import type { AttemptLogEntry, AttemptOutcome } from '../../api/message-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
+import { ColumnHeadings } from '../table/ColumnHeadings';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.attempt.at',
+  'email-notifications.attempt.mailbox',
+  'email-notifications.attempt.outcome',
+  'email-notifications.attempt.code',
+  'email-notifications.attempt.details',
+];
 
 const OUTCOMES: Record<AttemptOutcome, { label: MessageId; variant: 'success' | 'warning' | 'danger' | 'neutral' | 'secondary' }> = {
   sent: { label: 'email-notifications.attempt.outcome.sent', variant: 'success' },
@@ -28,13 +37,6 @@ const Text = ({ children }: { children: React.ReactNode }) => (
 export const AttemptHistory = ({ entries }: { entries: AttemptLogEntry[] }) => {
   const t = useT();
   const format = useFormatters();
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
   const codes = (entry: AttemptLogEntry) => [entry.responseCode, entry.code].filter((c) => c !== null && c !== undefined && c !== '').join(' / ');
 
   return (
@@ -44,15 +46,7 @@ export const AttemptHistory = ({ entries }: { entries: AttemptLogEntry[] }) => {
           <Typography textColor="neutral600">{t('email-notifications.attempt.none')}</Typography>
         ) : (
           <Table colCount={5} rowCount={entries.length + 1} data-testid="attempt-history">
-            <Thead>
-              <Tr>
-                {heading('email-notifications.attempt.at')}
-                {heading('email-notifications.attempt.mailbox')}
-                {heading('email-notifications.attempt.outcome')}
-                {heading('email-notifications.attempt.code')}
-                {heading('email-notifications.attempt.details')}
-              </Tr>
-            </Thead>
+            <ColumnHeadings columns={COLUMNS} />
             <Tbody>
               {entries.map((entry, index) => (
                 <Tr key={`${entry.at}-${index}`}>

@@ -2,9 +2,12 @@
  * The extra headers a message was sent with (name and value, e.g. Auto-Submitted, List-Id), as a
  * two-column table. Presentational only.
  */
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { useT, type MessageId } from '../../utils/use-t';
+import { Cell, FormSection } from '../form/FormSection';
+import { ColumnHeadings } from '../table/ColumnHeadings';
+
+const COLUMNS: MessageId[] = ['email-notifications.message.header.name', 'email-notifications.message.header.value'];
 
 export const HeadersTable = ({ headers }: { headers: Record<string, string> }) => {
   const t = useT();
@@ -16,20 +19,7 @@ export const HeadersTable = ({ headers }: { headers: Record<string, string> }) =
           <Typography textColor="neutral600">{t('email-notifications.message.noHeaders')}</Typography>
         ) : (
           <Table colCount={2} rowCount={entries.length + 1}>
-            <Thead>
-              <Tr>
-                <Th>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t('email-notifications.message.header.name')}
-                  </Typography>
-                </Th>
-                <Th>
-                  <Typography variant="sigma" textColor="neutral600">
-                    {t('email-notifications.message.header.value')}
-                  </Typography>
-                </Th>
-              </Tr>
-            </Thead>
+            <ColumnHeadings columns={COLUMNS} />
             <Tbody>
               {entries.map(([name, value]) => (
                 <Tr key={name}>

@@ -1,16 +1,16 @@
 /*
  * The buttons of a message's detail page: Retry (failed or cancelled, body kept), Cancel (queued) and Delete
  * (after a confirmation; not while it is being sent). Shown only to admins who may update messages.
- * Server refusals (409: the message changed meanwhile, its body was purged...) become notifications.
+ * A refusal (409: the message changed meanwhile, its body was purged...) is a notification with its reason.
  */
 import * as React from 'react';
 import { Button, Dialog, Flex } from '@strapi/design-system';
 import { ArrowClockwise, Cross, Trash } from '@strapi/icons';
 import { ConfirmDialog, useHistory, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { toApiProblem } from '../../api/api-error';
-import type { MessageDetail } from '../../api/mail-log-types';
-import { useMessageAction, type MessageAction } from '../../api/queries';
+import { refusalReason, toApiProblem } from '../../api/api-error';
+import type { MessageDetail } from '../../api/message-types';
+import { useMessageAction, type MessageAction } from '../../api/message-queries';
 import { useT, type MessageId } from '../../utils/use-t';
 
 const DONE: Record<MessageAction, MessageId> = {
@@ -38,10 +38,8 @@ export const MessageActions = ({ message }: { message: MessageDetail }) => {
         else navigate('..', { relative: 'path' });
       }
     } catch (error) {
-      const problem = toApiProblem(error);
-      // A 409 names one internal field ("status: only queued messages..."): its reason alone reads better.
-      const reasons = Object.values(problem.fieldErrors);
-      toggleNotification({ type: 'danger', message: problem.status === 409 && reasons.length === 1 ? reasons[0] : problem.message });
+      // No form to mark a field on: the reason the server gave for the one problem it names.
+      toggleNotification({ type: 'danger', message: refusalReason(toApiProblem(error)) });
     }
   };
   const busy = (action: MessageAction) => isLoading && variables?.action === action;

@@ -5,11 +5,11 @@
  */
 import * as React from 'react';
 import { Box, Tabs, Typography } from '@strapi/design-system';
-import type { MessageDetail } from '../../api/mail-log-types';
+import type { MessageDetail } from '../../api/message-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
 import { MailFrame, MailText } from '../mail-body/mail-frame';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { Cell, FormSection } from '../form/FormSection';
 
 type Part = 'html' | 'text';
 

@@ -4,10 +4,10 @@
  * Presentational; values are shown as the server sent them (already masked there).
  */
 import { Flex, Grid, Typography } from '@strapi/design-system';
-import type { MessageDetail } from '../../api/mail-log-types';
+import type { MessageDetail } from '../../api/message-types';
 import { useFormatters, EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
-import { FormSection } from '../mailbox-form/FormSection';
+import { FormSection } from '../form/FormSection';
 
 const Item = ({ label, value, full, testId }: { label: string; value: string; full?: boolean; testId?: string }) => (
   <Grid.Item col={full ? 12 : 4} s={12} direction="column" alignItems="stretch">

@@ -1,18 +1,20 @@
 /*
- * Settings > Email notifications > Options: the form over GET/PUT /settings. Owns the edited values
- * and the pending "reset to file value" clicks; Save sends only what changed (a reset as `null`).
- * The server is the only validator of values: its field errors (path delivery.maxAttempts) sit under
- * the inputs; only the sensitive-fields text is parsed here, as its lines must become an object.
+ * Settings > Email notifications > Options: the form over GET/PUT /settings. Owns the edited values and
+ * the pending "reset to file value" clicks; Save sends only what changed (a reset as `null`). A refused
+ * save shows as in every editor (useFormProblems); only the text kinds are parsed here, into values.
  */
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { toApiProblem } from '../../api/api-error';
-import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/mail-log-types';
-import { useSaveSettings } from '../../api/queries';
+import type { FieldProblem } from '../../api/api-error';
+import type { SettingsUpdate, SettingsValues, SettingsView } from '../../api/settings-types';
+import { useSaveSettings } from '../../api/settings-queries';
 import { useT, type Translate } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import type { FieldErrors } from '../form/field-errors';
+import { ProblemSummary } from '../form/ProblemSummary';
+import { useFormProblems } from '../form/use-form-problems';
+import { Cell, FormSection } from '../form/FormSection';
 import { isTextSetting, TEXT_SETTINGS } from './text-settings';
 import { SettingInput, type SettingValue } from './SettingInput';
 import { fieldPath, SETTING_GROUPS, type SettingField } from './setting-fields';
@@ -30,15 +32,15 @@ function read(values: SettingsValues | SettingsView['overridden'], field: Settin
 
 const toDraft = (values: SettingsValues): Draft => Object.fromEntries(ALL_FIELDS.map((field) => [fieldPath(field), read(values, field)]));
 
-/** Messages for what cannot be sent at all (a line of a text kind that does not parse). */
-function localErrors(draft: Draft, t: Translate): Record<string, string> {
-  const errors: Record<string, string> = {};
+/** What cannot be sent at all (lines of a text kind that do not parse): one problem per field, a line each. */
+function localProblems(draft: Draft, t: Translate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const field of ALL_FIELDS) {
     if (!isTextSetting(field.kind)) continue;
     const parsed = TEXT_SETTINGS[field.kind].parse(String(draft[fieldPath(field)] ?? ''));
-    if (!parsed.ok) errors[fieldPath(field)] = parsed.problems.map(({ line, message }) => t(message, { line })).join('\n');
+    if (!parsed.ok) problems.push({ path: fieldPath(field), message: parsed.problems.map(({ line, message }) => t(message, { line })).join('\n') });
   }
-  return errors;
+  return problems;
 }
 
 /** What Save sends: changed values, and `null` for every field to put back to its file value. */
@@ -56,13 +58,13 @@ function toUpdate(draft: Draft, resets: string[], saved: SettingsValues): Settin
   return update;
 }
 
-/** Server errors by form field: `privacy.sensitiveFields.api::x.x.0` belongs to `privacy.sensitiveFields`. */
-function byField(fieldErrors: Record<string, string>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fieldErrors)) {
+/** Problems by form field: `privacy.sensitiveFields.api::x.x.0` belongs to `privacy.sensitiveFields`. */
+function byField(problems: readonly FieldProblem[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const { path: key, message } of problems) {
     const field = ALL_FIELDS.find((f) => key === fieldPath(f) || key.startsWith(`${fieldPath(f)}.`));
     const path = field ? fieldPath(field) : key;
-    errors[path] ??= field && key !== path ? `${key.slice(path.length + 1)}: ${message}` : message;
+    if (path) errors[path] ??= field && key !== path ? `${key.slice(path.length + 1)}: ${message}` : message;
   }
   return errors;
 }
@@ -73,40 +75,35 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
   const save = useSaveSettings();
   const [draft, setDraft] = React.useState<Draft>(() => toDraft(view.values));
   const [resets, setResets] = React.useState<string[]>([]);
-  const [errors, setErrors] = React.useState<Record<string, string>>({});
+  const problems = useFormProblems();
+  const errors = byField(problems.list);
 
   const change = (field: SettingField, value: SettingValue) => {
     const path = fieldPath(field);
     setDraft((current) => ({ ...current, [path]: value }));
     setResets((current) => current.filter((p) => p !== path));
-    setErrors(({ [path]: _, ...rest }) => rest);
+    problems.clear(path);
   };
 
   const reset = (field: SettingField) => {
     const path = fieldPath(field);
     setDraft((current) => ({ ...current, [path]: read(view.fileValues, field) }));
     setResets((current) => [...current, path]);
-    setErrors(({ [path]: _, ...rest }) => rest);
+    problems.clear(path);
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const invalid = localErrors(draft, t);
-    if (Object.keys(invalid).length) {
-      setErrors(invalid);
-      toggleNotification({ type: 'danger', message: Object.values(invalid).join('\n') });
-      return;
-    }
+    const invalid = localProblems(draft, t);
+    if (invalid.length) return problems.refuse(invalid.map(({ message }) => message).join('\n'), invalid);
     try {
       const saved = await save.mutateAsync(toUpdate(draft, resets, view.values));
       setDraft(toDraft(saved.values));
       setResets([]);
-      setErrors({});
+      problems.show([]);
       toggleNotification({ type: 'success', message: t('email-notifications.options.saved') });
     } catch (error) {
-      const problem = toApiProblem(error);
-      setErrors(byField(problem.fieldErrors));
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     }
   };
 
@@ -127,6 +124,7 @@ export const OptionsEditor = ({ view, canUpdate }: { view: SettingsView; canUpda
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <ProblemSummary problems={problems.list} />
             {SETTING_GROUPS.map(({ group, title, description, fields }) => (
               <FormSection key={group} title={t(title)} description={t(description)}>
                 {fields.map((field) => (

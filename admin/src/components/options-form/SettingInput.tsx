@@ -5,10 +5,10 @@
  */
 import { Badge, Flex, TextButton, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
-import { CodeField } from '../form-fields/CodeField';
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { ToggleField } from '../form-fields/ToggleField';
+import { CodeField } from '../form/CodeField';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { ToggleField } from '../form/ToggleField';
 import { useT } from '../../utils/use-t';
 import { fieldPath, type SettingField } from './setting-fields';
 import { isTextSetting, TEXT_SETTINGS } from './text-settings';

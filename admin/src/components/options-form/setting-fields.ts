@@ -3,7 +3,7 @@
  * them: group, key, kind of input and the translation ids of label and unit hint. Units and limits
  * are the server's (server/src/config/schema.ts); this list only lays them out.
  */
-import type { SettingsGroup, SettingsValues } from '../../api/mail-log-types';
+import type { SettingsGroup, SettingsValues } from '../../api/settings-types';
 import type { MessageId } from '../../utils/use-t';
 
 /** The text kinds (sensitive fields, lists, caps) are edited as lines of text (text-settings.ts). */

@@ -3,7 +3,7 @@
  * result yet) it shows a loader, as an SMTP conversation can take several seconds.
  */
 import { Button, Flex, Loader, Modal } from '@strapi/design-system';
-import type { TestEmailResult } from '../../api/types';
+import type { TestEmailResult } from '../../api/mailbox-types';
 import type { ProbeKind } from '../../hooks/use-mailbox-probe';
 import { useT } from '../../utils/use-t';
 import { ProbeResultView } from './ProbeResultView';

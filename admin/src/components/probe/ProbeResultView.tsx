@@ -4,7 +4,7 @@
  */
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { CheckCircle, CrossCircle } from '@strapi/icons';
-import type { FaultyField, TestEmailResult } from '../../api/types';
+import type { FaultyField, TestEmailResult } from '../../api/mailbox-types';
 import type { ProbeKind } from '../../hooks/use-mailbox-probe';
 import { useT, type MessageId } from '../../utils/use-t';
 import { Transcript } from './Transcript';

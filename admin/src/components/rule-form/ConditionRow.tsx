@@ -6,11 +6,10 @@ import { Box, Grid, IconButton, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { VALUELESS_OPS, type ConditionOp } from '../../api/rule-types';
 import { useT, type MessageId } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { ConditionRowValues } from './condition-values';
-import { errorAt } from './form-errors';
 import { SuggestField } from './SuggestField';
 
 const VALUE_HINTS: Partial<Record<ConditionOp, MessageId>> = {

@@ -10,10 +10,10 @@ import { toApiProblem } from '../../api/api-error';
 import { useDryRun } from '../../api/rule-queries';
 import type { DryRunResult, Rule } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
-import { CodeField } from '../form-fields/CodeField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { CodeField } from '../form/CodeField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
+import type { FieldErrors } from '../form/field-errors';
 import { DryRunResultView } from './DryRunResultView';
 
 export const DryRunPanel = ({ rule, hasUnsavedChanges }: { rule: Rule; hasUnsavedChanges: boolean }) => {

@@ -3,10 +3,10 @@
  * description and the enabled switch. Presentational: values and errors belong to RuleEditor.
  */
 import { useT } from '../../utils/use-t';
-import { TextField } from '../form-fields/TextField';
-import { ToggleField } from '../form-fields/ToggleField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { TextField } from '../form/TextField';
+import { ToggleField } from '../form/ToggleField';
+import { Cell, FormSection } from '../form/FormSection';
+import type { FieldErrors } from '../form/field-errors';
 import type { RuleFormValues } from './rule-values';
 
 export type RuleFormUpdate = (patch: Partial<RuleFormValues>, clear: string[]) => void;

@@ -7,12 +7,11 @@ import { Field, Radio, Typography } from '@strapi/design-system';
 import type { TriggerType } from '../../api/rule-types';
 import type { Template } from '../../api/template-types';
 import { useT } from '../../utils/use-t';
-import { CodeField } from '../form-fields/CodeField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { CodeField } from '../form/CodeField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { RuleFormUpdate } from './GeneralSection';
 import type { MessageMode, RuleFormValues } from './rule-values';
 

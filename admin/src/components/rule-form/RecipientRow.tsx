@@ -6,8 +6,8 @@ import { Box, Grid, IconButton, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import type { AdminRole } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
 import { RECIPIENT_KINDS, type RecipientRowValues } from './recipient-values';
 import { SuggestField } from './SuggestField';
 

@@ -6,9 +6,8 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { RECIPIENT_LISTS, type RecipientList } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { Cell, FormSection } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import { newRecipientRow, type RecipientRows } from './recipient-values';
 import { RecipientRow, type RecipientChoices } from './RecipientRow';
 

@@ -1,7 +1,7 @@
 /*
  * The create / edit screen of one rule: owns the form state, saves the whole rule and shows a refused
- * save's problems at the top (with their paths) and next to their inputs. Saved rules get the dry run
- * panel, and schedule / time rules a "Run now" button. The server stays the only validator.
+ * save the way every editor does (useFormProblems). Saved rules get the dry run panel, and schedule /
+ * time rules a "Run now" button. The server stays the only validator.
  */
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
@@ -13,11 +13,10 @@ import { useRunRule, useSaveRule } from '../../api/rule-queries';
 import type { AdminRole, Rule, RulesMeta } from '../../api/rule-types';
 import type { Template } from '../../api/template-types';
 import { useT } from '../../utils/use-t';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { ProblemSummary } from '../form/ProblemSummary';
+import { useFormProblems } from '../form/use-form-problems';
 import { ConditionBuilder } from './ConditionBuilder';
 import { DryRunPanel } from './DryRunPanel';
-import { ErrorSummary } from './ErrorSummary';
-import { withoutErrors } from './form-errors';
 import { GeneralSection } from './GeneralSection';
 import { MessageSection } from './MessageSection';
 import { RecipientsSection } from './RecipientsSection';
@@ -44,8 +43,8 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
   const save = useSaveRule();
   const runNow = useRunRule(rule?.id ?? '');
   const [values, setValues] = React.useState<RuleFormValues>(() => (rule ? toFormValues(rule) : newRuleValues()));
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [problems, setProblems] = React.useState<Record<string, string[]>>({});
+  const problems = useFormProblems();
+  const { errors } = problems;
   const [dirty, setDirty] = React.useState(false);
   const { fields, types } = useRuleFields(values.trigger.contentType);
   // A rule declared in config/plugins is changed there; the admin shows it and can still dry-run it.
@@ -54,8 +53,7 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
   const disabled = !editable;
 
   const changed = (clear: string[]) => {
-    setErrors((current) => withoutErrors(current, ...clear));
-    setProblems((current) => withoutErrors(current, ...clear));
+    problems.clear(...clear);
     setDirty(true);
   };
   const update = (patch: Partial<RuleFormValues>, clear: string[]) => {
@@ -67,11 +65,6 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
     changed(clear);
   };
 
-  const showProblems = (lists: Record<string, string[]>) => {
-    setProblems(lists);
-    setErrors(Object.fromEntries(Object.entries(lists).map(([path, messages]) => [path, messages[0]])));
-  };
-
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     let body;
@@ -79,12 +72,11 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
       body = toRequestBody(values, types);
     } catch (error) {
       if (!(error instanceof JsonProblem)) throw error;
-      showProblems({ [error.path]: [error.message] });
-      return toggleNotification({ type: 'danger', message: `${error.path}: ${error.message}` });
+      return problems.refuse(`${error.path}: ${error.message}`, [{ path: error.path, message: error.message }]);
     }
     try {
       const saved = await save.mutateAsync({ id: rule?.id, body });
-      showProblems({});
+      problems.show([]);
       setDirty(false);
       toggleNotification({
         type: 'success',
@@ -93,10 +85,7 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
       if (rule) setValues(toFormValues(saved));
       else navigate(`../${saved.id}`, { relative: 'path', replace: true });
     } catch (error) {
-      const problem = toApiProblem(error);
-      // 400: how fields are written; 409: the name is taken. Both name their field.
-      showProblems(problem.status === 400 || problem.status === 409 ? problem.fieldErrorLists : {});
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     }
   };
 
@@ -140,7 +129,7 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
-          <ErrorSummary problems={problems} />
+          <ProblemSummary problems={problems.list} />
           <form id={FORM_ID} onSubmit={submit} noValidate>
             <Flex direction="column" alignItems="stretch" gap={6}>
               <GeneralSection values={values} errors={errors} onChange={update} disabled={disabled} />

@@ -3,15 +3,15 @@
  * a condition tree in JSON, whether to send an empty digest, the record cap and what to do after a downtime.
  */
 import { useT } from '../../utils/use-t';
-import { CodeField } from '../form-fields/CodeField';
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { ToggleField } from '../form-fields/ToggleField';
-import { Cell } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { CodeField } from '../form/CodeField';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { ToggleField } from '../form/ToggleField';
+import { Cell } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
+import { TimezoneField } from './TimezoneField';
 import type { TriggerUpdate } from './TriggerSection';
 
 interface ScheduleFieldsProps {
@@ -37,17 +37,7 @@ export const ScheduleFields = ({ trigger, errors, onChange, disabled }: Schedule
           disabled={disabled}
         />
       </Cell>
-      <Cell>
-        <TextField
-          name="trigger.timezone"
-          label={t('email-notifications.ruleForm.trigger.timezone.label')}
-          hint={t('email-notifications.ruleForm.trigger.timezone.hint')}
-          value={trigger.timezone}
-          onChange={(timezone) => onChange({ timezone }, ['trigger.timezone'])}
-          error={errors['trigger.timezone']}
-          disabled={disabled}
-        />
-      </Cell>
+      <TimezoneField trigger={trigger} hint="email-notifications.ruleForm.trigger.timezone.hint" errors={errors} onChange={onChange} disabled={disabled} />
       <Cell full>
         <CodeField
           name="trigger.filters"

@@ -3,14 +3,13 @@
  * number, or read from a number field of the record), how often it repeats and how often it scans.
  */
 import { useT } from '../../utils/use-t';
-import { IntegerField } from '../form-fields/IntegerField';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { IntegerField } from '../form/IntegerField';
+import { SelectField } from '../form/SelectField';
+import { Cell } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
 import { SuggestField } from './SuggestField';
+import { TimezoneField } from './TimezoneField';
 import type { TriggerUpdate } from './TriggerSection';
 import type { RuleField } from './use-rule-fields';
 
@@ -88,17 +87,7 @@ export const TimeFields = ({ trigger, fields, errors, onChange, disabled }: Time
           disabled={disabled}
         />
       </Cell>
-      <Cell>
-        <TextField
-          name="trigger.timezone"
-          label={t('email-notifications.ruleForm.trigger.timezone.label')}
-          hint={t('email-notifications.ruleForm.trigger.timezone.dailyHint')}
-          value={trigger.timezone}
-          onChange={(timezone) => onChange({ timezone }, ['trigger.timezone'])}
-          error={errors['trigger.timezone']}
-          disabled={disabled}
-        />
-      </Cell>
+      <TimezoneField trigger={trigger} hint="email-notifications.ruleForm.trigger.timezone.dailyHint" errors={errors} onChange={onChange} disabled={disabled} />
       <Cell>
         <IntegerField
           name="trigger.everyMinutes"

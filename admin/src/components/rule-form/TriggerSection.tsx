@@ -6,11 +6,10 @@
 import { Checkbox, Field, Flex } from '@strapi/design-system';
 import { RECORD_EVENTS, TRIGGER_TYPES, type RulesMeta } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
-import { errorAt } from './form-errors';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
+import { errorAt, type FieldErrors } from '../form/field-errors';
 import type { TriggerValues } from './rule-values';
 import { ScheduleFields } from './ScheduleFields';
 import { TimeFields } from './TimeFields';

@@ -3,12 +3,13 @@
  * last fired, fired / sent / suppressed counts, its problems, and Edit / Delete for admins who may change
  * rules. Presentational: every action is a callback of the page.
  */
-import { Flex, IconButton, Switch, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, IconButton, Switch, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { useNavigate } from 'react-router-dom';
 import type { Rule, RulesMeta } from '../../api/rule-types';
 import { useFormatters } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
 import { RuleProblems } from './RuleProblems';
 import { describeTrigger } from './trigger-summary';
 import { useRelativeTime } from './use-relative-time';
@@ -22,6 +23,7 @@ interface RuleTableProps {
 }
 
 const COLUMNS: MessageId[] = [
+  'email-notifications.rules.column.enabled',
   'email-notifications.rules.column.name',
   'email-notifications.rules.column.trigger',
   'email-notifications.rules.column.category',
@@ -41,26 +43,8 @@ export const RuleTable = ({ rules, meta, canUpdate, onToggle, onDelete }: RuleTa
   const count = (value: number) => <Typography textColor="neutral800">{format.number(value)}</Typography>;
 
   return (
-    <Table colCount={COLUMNS.length + 2} rowCount={rules.length + 1}>
-      <Thead>
-        <Tr>
-          <Th>
-            <Typography variant="sigma" textColor="neutral600">
-              {t('email-notifications.rules.column.enabled')}
-            </Typography>
-          </Th>
-          {COLUMNS.map((id) => (
-            <Th key={id}>
-              <Typography variant="sigma" textColor="neutral600">
-                {t(id)}
-              </Typography>
-            </Th>
-          ))}
-          <Th>
-            <VisuallyHidden>{t('email-notifications.rules.column.actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+    <Table colCount={COLUMNS.length + 1} rowCount={rules.length + 1}>
+      <ColumnHeadings columns={COLUMNS} actions="email-notifications.rules.column.actions" />
       <Tbody>
         {rules.map((rule) => (
           <Tr key={rule.id} onClick={() => navigate(rule.id)} style={{ cursor: 'pointer' }} data-testid="rule-row">

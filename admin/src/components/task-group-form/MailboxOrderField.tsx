@@ -4,10 +4,10 @@
  */
 import { Box, Field, Flex, IconButton, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import { ArrowDown, ArrowUp, Cross } from '@strapi/icons';
-import type { MailboxSummary } from '../../api/queries';
+import type { MailboxSummary } from '../../api/mailbox-types';
 import { mailboxLabel } from '../../utils/mailbox-label';
 import { useT } from '../../utils/use-t';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import type { FieldErrors } from '../form/field-errors';
 import { moveItem } from './task-group-values';
 
 interface MailboxOrderFieldProps {

@@ -1,23 +1,24 @@
 /*
- * The create / edit screen of one task group: owns the form state and saves it. A 400's field errors
- * sit under their inputs (the mailbox list's under its rows); a 409 (name taken) and other refusals
- * are notifications with the server's message. The server stays the only validator.
+ * The create / edit screen of one task group: owns the form state and saves it. A refused save shows as
+ * in every editor (useFormProblems): a taken name under Name, a mailbox the server names under its row
+ * of the mailbox list. The server stays the only validator.
  */
 import * as React from 'react';
 import { Button, Flex } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { toApiProblem } from '../../api/api-error';
-import { useSaveTaskGroup, type MailboxSummary } from '../../api/queries';
+import type { MailboxSummary } from '../../api/mailbox-types';
+import { useSaveTaskGroup } from '../../api/task-group-queries';
 import { FALLBACKS, STRATEGIES, type TaskGroup } from '../../api/task-group-types';
 import { useT } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import type { FieldErrors } from '../mailbox-form/form-values';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
+import { ProblemSummary } from '../form/ProblemSummary';
+import { useFormProblems } from '../form/use-form-problems';
 import { MailboxOrderField } from './MailboxOrderField';
-import { NEW_TASK_GROUP, toFormValues, toRequestBody, withoutMailboxErrors, type TaskGroupFormValues } from './task-group-values';
+import { NEW_TASK_GROUP, toFormValues, toRequestBody, type TaskGroupFormValues } from './task-group-values';
 
 interface TaskGroupEditorProps {
   group?: TaskGroup;
@@ -31,18 +32,20 @@ export const TaskGroupEditor = ({ group, mailboxes, canUpdate }: TaskGroupEditor
   const { toggleNotification } = useNotification();
   const save = useSaveTaskGroup();
   const [values, setValues] = React.useState<TaskGroupFormValues>(group ? toFormValues(group) : NEW_TASK_GROUP);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const problems = useFormProblems();
+  const { errors } = problems;
 
   const set = <K extends keyof TaskGroupFormValues>(field: K, value: TaskGroupFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors((current) => (field === 'mailboxes' ? withoutMailboxErrors(current) : { ...current, [field]: undefined }));
+    // Under the field too: the mailbox list's errors name positions (`mailboxes.2`), stale after a move.
+    problems.clear(field);
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
       const saved = await save.mutateAsync({ id: group?.id, body: toRequestBody(values) });
-      setErrors({});
+      problems.show([]);
       toggleNotification({
         type: 'success',
         message: t(group ? 'email-notifications.taskGroups.notification.saved' : 'email-notifications.taskGroups.notification.created'),
@@ -50,10 +53,7 @@ export const TaskGroupEditor = ({ group, mailboxes, canUpdate }: TaskGroupEditor
       if (group) setValues(toFormValues(saved));
       else navigate(`../${saved.id}`, { relative: 'path', replace: true });
     } catch (error) {
-      const problem = toApiProblem(error);
-      // A 409 is about other data (the name is taken), not about how a field is written.
-      setErrors(problem.status === 400 ? problem.fieldErrors : {});
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     }
   };
 
@@ -78,6 +78,7 @@ export const TaskGroupEditor = ({ group, mailboxes, canUpdate }: TaskGroupEditor
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <ProblemSummary problems={problems.list} />
             <FormSection title={t('email-notifications.taskGroupForm.section.group')}>
               <Cell>
                 <TextField

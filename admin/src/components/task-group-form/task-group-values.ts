@@ -3,7 +3,6 @@
  * order. Pure: no React, no HTTP. The server stays the only validator.
  */
 import type { Fallback, Strategy, TaskGroup, TaskGroupBody } from '../../api/task-group-types';
-import type { FieldErrors } from '../mailbox-form/form-values';
 
 export interface TaskGroupFormValues {
   name: string;
@@ -36,10 +35,3 @@ export function moveItem<T>(list: readonly T[], index: number, offset: number): 
   next.splice(target, 0, item as T);
   return next;
 }
-
-/**
- * Errors without those of the mailbox list (`mailboxes`, `mailboxes.2`): after a move or a removal
- * the positions the server named no longer point at the same mailboxes.
- */
-export const withoutMailboxErrors = (errors: FieldErrors): FieldErrors =>
-  Object.fromEntries(Object.entries(errors).filter(([path]) => path !== 'mailboxes' && !path.startsWith('mailboxes.')));

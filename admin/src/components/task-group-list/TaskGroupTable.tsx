@@ -2,13 +2,21 @@
  * The table of task groups: name and description, strategy, mailboxes in order of use, fallback, and
  * Edit / Delete for admins who may change them. Presentational: every action is a callback of the page.
  */
-import { Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { useNavigate } from 'react-router-dom';
-import type { MailboxSummary } from '../../api/queries';
+import type { MailboxSummary } from '../../api/mailbox-types';
 import type { TaskGroup } from '../../api/task-group-types';
 import { mailboxLabel } from '../../utils/mailbox-label';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.taskGroups.column.name',
+  'email-notifications.taskGroups.column.strategy',
+  'email-notifications.taskGroups.column.mailboxes',
+  'email-notifications.taskGroups.column.fallback',
+];
 
 interface TaskGroupTableProps {
   groups: TaskGroup[];
@@ -20,27 +28,10 @@ interface TaskGroupTableProps {
 export const TaskGroupTable = ({ groups, mailboxes, canUpdate, onDelete }: TaskGroupTableProps) => {
   const t = useT();
   const navigate = useNavigate();
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
 
   return (
     <Table colCount={5} rowCount={groups.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('email-notifications.taskGroups.column.name')}
-          {heading('email-notifications.taskGroups.column.strategy')}
-          {heading('email-notifications.taskGroups.column.mailboxes')}
-          {heading('email-notifications.taskGroups.column.fallback')}
-          <Th>
-            <VisuallyHidden>{t('email-notifications.taskGroups.column.actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <ColumnHeadings columns={COLUMNS} actions="email-notifications.taskGroups.column.actions" />
       <Tbody>
         {groups.map((group) => (
           <Tr key={group.id} onClick={() => navigate(group.id)} style={{ cursor: 'pointer' }}>

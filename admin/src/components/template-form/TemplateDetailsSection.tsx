@@ -5,9 +5,9 @@
  */
 import { TEMPLATE_CATEGORIES, type TemplateVariables } from '../../api/template-types';
 import { useT } from '../../utils/use-t';
-import { SelectField } from '../form-fields/SelectField';
-import { TextField } from '../form-fields/TextField';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
+import { SelectField } from '../form/SelectField';
+import { TextField } from '../form/TextField';
+import { Cell, FormSection } from '../form/FormSection';
 import { hasRecords, isLayout, type TemplateField, type TemplateFormValues } from './template-values';
 
 interface TemplateDetailsSectionProps {

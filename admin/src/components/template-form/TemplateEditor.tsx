@@ -1,18 +1,20 @@
 /*
  * The create / edit screen of one template: owns the form state, saves it, and lays out the details,
- * the source with the variable list beside it, and the live preview. Errors under a field come from the
- * last save (400/409) or, while typing, from the preview's check; the server stays the only validator.
+ * the source with the variable list beside it, and the live preview. A refused save shows as in every
+ * editor (useFormProblems); while typing, the preview's check adds its messages under the fields.
  */
 import * as React from 'react';
 import { Button, Flex, Grid } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { BackButton, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import { toApiProblem } from '../../api/api-error';
+import { allMessages } from '../../api/api-error';
 import { useSaveTemplate, useTemplateVariables } from '../../api/template-queries';
 import type { Template } from '../../api/template-types';
 import { EMPTY, useFormatters } from '../../utils/use-formatters';
 import { useT } from '../../utils/use-t';
+import { ProblemSummary } from '../form/ProblemSummary';
+import { useFormProblems } from '../form/use-form-problems';
 import { PreviewPanel } from './PreviewPanel';
 import { TemplateActions } from './TemplateActions';
 import { TemplateDetailsSection } from './TemplateDetailsSection';
@@ -38,29 +40,30 @@ export const TemplateEditor = ({ template, layouts, canUpdate }: TemplateEditorP
   const { toggleNotification } = useNotification();
   const save = useSaveTemplate();
   const [values, setValues] = React.useState<TemplateFormValues>(template ? toFormValues(template) : NEW_TEMPLATE);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const problems = useFormProblems();
   const [documentId, setDocumentId] = React.useState('');
 
   const set = <K extends TemplateField>(field: K, value: TemplateFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setErrors(({ [field]: _, ...rest }) => rest as FieldErrors);
+    problems.clear(field);
   };
   const insertion = useSnippetInsertion(values, set);
   const withRecords = hasRecords(values.category);
   const variables = useTemplateVariables(values.category, withRecords ? values.contentType || null : null);
   const preview = useLivePreview(values, withRecords && values.contentType ? documentId : '');
-  const shownErrors: FieldErrors = { ...preview.fieldProblems, ...errors };
+  // Every message of a field, one per line: a template names each faulty line of its source.
+  const shownErrors: FieldErrors = { ...preview.fieldProblems, ...allMessages(problems.list) };
 
   const showStored = (stored: Template) => {
     setValues(toFormValues(stored));
-    setErrors({});
+    problems.show([]);
   };
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
       const saved = await save.mutateAsync({ id: template?.id, body: toRequestBody(values) });
-      setErrors({});
+      problems.show([]);
       toggleNotification({
         type: 'success',
         message: t(template ? 'email-notifications.templateForm.notification.saved' : 'email-notifications.templateForm.notification.created', { version: saved.version }),
@@ -68,11 +71,7 @@ export const TemplateEditor = ({ template, layouts, canUpdate }: TemplateEditorP
       if (template) showStored(saved);
       else navigate(`../${saved.id}`, { relative: 'path', replace: true });
     } catch (error) {
-      const problem = toApiProblem(error);
-      // 400: how fields are written; 409: the name (and locale) is taken. Both name their field.
-      const lists = problem.status === 400 || problem.status === 409 ? problem.fieldErrorLists : {};
-      setErrors(Object.fromEntries(Object.entries(lists).map(([path, messages]) => [path, messages.join('\n')])) as FieldErrors);
-      toggleNotification({ type: 'danger', message: problem.message });
+      problems.refused(error);
     }
   };
 
@@ -103,6 +102,7 @@ export const TemplateEditor = ({ template, layouts, canUpdate }: TemplateEditorP
         />
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
+            <ProblemSummary problems={problems.list} />
             <TemplateDetailsSection
               values={values}
               errors={shownErrors}

@@ -6,8 +6,8 @@
 import * as React from 'react';
 import { Field, TextInput } from '@strapi/design-system';
 import { useT } from '../../utils/use-t';
-import { Cell, FormSection } from '../mailbox-form/FormSection';
-import { CodeField } from '../form-fields/CodeField';
+import { Cell, FormSection } from '../form/FormSection';
+import { CodeField } from '../form/CodeField';
 import { isLayout, type TemplateField, type TemplateFormValues } from './template-values';
 import type { SourceField, SourceRefs } from './use-snippet-insertion';
 

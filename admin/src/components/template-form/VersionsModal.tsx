@@ -4,14 +4,21 @@
  * so nothing is lost). Restoring is reported to the editor, which shows the restored fields.
  */
 import * as React from 'react';
-import { Box, Button, Flex, Modal, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Box, Button, Flex, Modal, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { toApiProblem } from '../../api/api-error';
 import { useRestoreTemplate, useTemplateDiff, useTemplateVersions } from '../../api/template-queries';
 import type { Template } from '../../api/template-types';
 import { EMPTY, useFormatters } from '../../utils/use-formatters';
-import { useT } from '../../utils/use-t';
+import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
 import { DiffView } from './DiffView';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.templateForm.versions.column.version',
+  'email-notifications.templateForm.versions.column.savedBy',
+  'email-notifications.templateForm.versions.column.savedAt',
+];
 
 interface VersionsModalProps {
   template: Template;
@@ -53,20 +60,7 @@ export const VersionsModal = ({ template, canUpdate, onRestored, onClose }: Vers
             {versions.data?.length === 0 && <Typography textColor="neutral600">{t('email-notifications.templateForm.versions.none')}</Typography>}
             {versions.data && versions.data.length > 0 && (
               <Table colCount={4} rowCount={versions.data.length + 1}>
-                <Thead>
-                  <Tr>
-                    {(['version', 'savedBy', 'savedAt'] as const).map((column) => (
-                      <Th key={column}>
-                        <Typography variant="sigma" textColor="neutral600">
-                          {t(`email-notifications.templateForm.versions.column.${column}`)}
-                        </Typography>
-                      </Th>
-                    ))}
-                    <Th>
-                      <VisuallyHidden>{t('email-notifications.templates.column.actions')}</VisuallyHidden>
-                    </Th>
-                  </Tr>
-                </Thead>
+                <ColumnHeadings columns={COLUMNS} actions="email-notifications.templates.column.actions" />
                 <Tbody>
                   {versions.data.map((entry) => (
                     <Tr key={entry.version} data-testid="template-version-row">

@@ -43,7 +43,7 @@ export const TemplateFileActions = ({ canUpdate }: { canUpdate: boolean }) => {
       setOutcome({ results: await importTemplates.mutateAsync(files) });
     } catch (error) {
       const problem = toApiProblem(error);
-      const problems = Object.entries(problem.fieldErrorLists).flatMap(([path, messages]) => messages.map((message) => `${path}: ${message}`));
+      const problems = problem.problems.map(({ path, message }) => (path ? `${path}: ${message}` : message));
       setOutcome({ problems, message: problem.message });
     } finally {
       // The same files may be picked again after a fix.

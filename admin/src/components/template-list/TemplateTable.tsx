@@ -3,12 +3,23 @@
  * built-in is still as shipped ("Default") or "Edited", last update, and Edit / Delete (never for
  * built-ins) for admins who may change them. Presentational: every action is a callback of the page.
  */
-import { Badge, Box, Flex, IconButton, Table, Tbody, Td, Th, Thead, Tr, Typography, VisuallyHidden } from '@strapi/design-system';
+import { Badge, Box, Flex, IconButton, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Pencil, Trash } from '@strapi/icons';
 import { useNavigate } from 'react-router-dom';
 import type { Template } from '../../api/template-types';
 import { EMPTY, useFormatters } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
+import { ColumnHeadings } from '../table/ColumnHeadings';
+
+const COLUMNS: MessageId[] = [
+  'email-notifications.templates.column.name',
+  'email-notifications.templates.column.category',
+  'email-notifications.templates.column.contentType',
+  'email-notifications.templates.column.locale',
+  'email-notifications.templates.column.version',
+  'email-notifications.templates.column.status',
+  'email-notifications.templates.column.updated',
+];
 
 interface TemplateTableProps {
   templates: Template[];
@@ -20,30 +31,10 @@ export const TemplateTable = ({ templates, canUpdate, onDelete }: TemplateTableP
   const t = useT();
   const format = useFormatters();
   const navigate = useNavigate();
-  const heading = (id: MessageId) => (
-    <Th>
-      <Typography variant="sigma" textColor="neutral600">
-        {t(id)}
-      </Typography>
-    </Th>
-  );
 
   return (
     <Table colCount={8} rowCount={templates.length + 1}>
-      <Thead>
-        <Tr>
-          {heading('email-notifications.templates.column.name')}
-          {heading('email-notifications.templates.column.category')}
-          {heading('email-notifications.templates.column.contentType')}
-          {heading('email-notifications.templates.column.locale')}
-          {heading('email-notifications.templates.column.version')}
-          {heading('email-notifications.templates.column.status')}
-          {heading('email-notifications.templates.column.updated')}
-          <Th>
-            <VisuallyHidden>{t('email-notifications.templates.column.actions')}</VisuallyHidden>
-          </Th>
-        </Tr>
-      </Thead>
+      <ColumnHeadings columns={COLUMNS} actions="email-notifications.templates.column.actions" />
       <Tbody>
         {templates.map((template) => (
           <Tr key={template.id} onClick={() => navigate(template.id)} style={{ cursor: 'pointer' }} data-testid="template-row">

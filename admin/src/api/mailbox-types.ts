@@ -1,6 +1,7 @@
 /*
- * Shapes exchanged with the plugin's admin routes (/email-notifications/...). They mirror the server's
- * mailbox DTO and probe result; the server is the authority, these types only describe it.
+ * Shapes of the mailbox routes (/email-notifications/mailboxes..., /test-email): the mailbox DTO, the
+ * request body, the probe result. They mirror the server's; the server is the authority, these types only
+ * describe it.
  */
 
 import type { FaultyField as ServerFaultyField } from '../../../server/src/core/smtp/explain-failure';
@@ -56,6 +57,9 @@ export interface MailboxHealth {
   lastFailureAt: string | null;
   lastSuccessAt: string | null;
 }
+
+/** A mailbox by id, name and direction: what the task group screens name and offer. */
+export type MailboxSummary = Pick<Mailbox, 'id' | 'name' | 'direction'>;
 
 /** A row of GET /mailboxes: the mailbox and what it sent today (UTC day) and in the last minute. */
 export interface MailboxListItem extends Mailbox {

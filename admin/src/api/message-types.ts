@@ -1,6 +1,6 @@
 /*
- * Shapes of the mail log, outbox health and editable settings routes (/email-notifications/messages,
- * /outbox/health, /settings). They mirror the server's DTOs; the server is the authority.
+ * Shapes of the messages routes (/email-notifications/messages..., the mail log's rows) and of the outbox
+ * health (/outbox/health). They mirror the server's DTOs; the server is the authority.
  */
 
 export type MessageStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -98,62 +98,3 @@ export interface OutboxHealth {
   failingMailboxes: string[];
   problems: { code: ProblemCode; message: string }[];
 }
-
-export interface DeliverySettings {
-  deliveryDelaySeconds: number;
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  textEncoding: 'quoted-printable' | 'base64';
-  captureStrapiEmail: boolean;
-  stuckAfterMinutes: number;
-}
-
-export interface RetentionSettings {
-  deleteFailedAfterDays: number;
-  deleteBodiesAfterDays: number;
-  maxBodies: number;
-  maxBodiesMb: number;
-  intervalMinutes: number;
-}
-
-export interface TemplateSettings {
-  maxRenderedBytes: number;
-  maxAttachmentBytes: number;
-}
-
-export interface PrivacySettings {
-  /** Content type UID -> attribute names that never reach an email. */
-  sensitiveFields: Record<string, string[]>;
-}
-
-export interface FloodSettings {
-  /** At most `max` rule notifications per address per `windowMinutes`. */
-  caps: { windowMinutes: number; max: number }[];
-  /** Addresses, @domains and * patterns never mailed by rules. */
-  blacklist: string[];
-  suppressBouncesDays: number;
-  duplicateWindowMinutes: number;
-}
-
-export interface SettingsValues {
-  delivery: DeliverySettings;
-  retention: RetentionSettings;
-  templates: TemplateSettings;
-  privacy: PrivacySettings;
-  flood: FloodSettings;
-}
-
-export type SettingsGroup = keyof SettingsValues;
-
-export interface SettingsView {
-  values: SettingsValues;
-  fileValues: SettingsValues;
-  overridden: { [G in SettingsGroup]?: Partial<SettingsValues[G]> };
-}
-
-/**
- * Body of PUT /settings: a value overrides the file option, `null` goes back to it. Values are what
- * the admin typed (an emptied number field included): the server validates them.
- */
-export type SettingsUpdate = Partial<Record<SettingsGroup, Record<string, unknown>>>;

@@ -1,5 +1,6 @@
 /*
- * A labelled on/off switch (design system Toggle) with hint and error. Presentational only.
+ * A labelled on/off switch (design system Toggle) with hint and error, in the design system's Field
+ * grammar. Presentational only: the value and the error come from the form that owns them.
  */
 import { Field, Toggle } from '@strapi/design-system';
 

@@ -1,10 +1,23 @@
 /*
- * The only module that talks to the plugin's admin routes: URLs, response envelopes and loading state.
- * Built on Strapi's useFetchClient (admin JWT, token refresh). Components call these hooks, never fetch.
+ * Hooks of the mailboxes resource (/mailboxes..., /test-email): the Mailboxes pages' list, one mailbox,
+ * writes and the Check / Send test email tools (loaded with useLoad below), and the mailbox lists other
+ * pages offer (react-query, under KEYS). Built on useFetchClient (admin JWT, token refresh). Components
+ * call these hooks, never fetch; failures stay FetchErrors.
  */
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { Mailbox, MailboxBody, MailboxListItem, ConnectionOverrides, ProbeResult, TestEmailRequest, TestEmailResult } from './types';
+import { useQuery } from 'react-query';
+import type {
+  ConnectionOverrides,
+  Mailbox,
+  MailboxBody,
+  MailboxListItem,
+  MailboxSummary,
+  ProbeResult,
+  TestEmailRequest,
+  TestEmailResult,
+} from './mailbox-types';
+import { KEYS } from './query-keys';
 
 const BASE = '/email-notifications';
 
@@ -81,4 +94,25 @@ export function useMailboxActions() {
     }),
     [post, put, del],
   );
+}
+
+/** GET /mailboxes, shared by the hooks below: one request, each picks what it needs with `select`. */
+function useMailboxesFetcher() {
+  const { get } = useFetchClient();
+  return async () => (await get<{ data: Mailbox[] }>(`${BASE}/mailboxes`)).data.data;
+}
+
+/** The mailboxes offered by the mailbox filter; only fetched for admins who may read mailboxes. */
+export function useMailboxOptions(enabled: boolean) {
+  return useQuery(KEYS.mailboxList(), useMailboxesFetcher(), {
+    enabled,
+    select: (mailboxes) => mailboxes.filter((mailbox) => mailbox.direction === 'out').map(({ id, name }) => ({ id, name })),
+  });
+}
+
+/** Every mailbox by id, name and direction, to name a task group's mailboxes and offer the outgoing ones. */
+export function useMailboxSummaries() {
+  return useQuery(KEYS.mailboxList(), useMailboxesFetcher(), {
+    select: (mailboxes): MailboxSummary[] => mailboxes.map(({ id, name, direction }) => ({ id, name, direction })),
+  });
 }
