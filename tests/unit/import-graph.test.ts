@@ -95,6 +95,12 @@ it.each([...imports].filter(([file]) => !GLUE.includes(unitOf(file)) && !ROOT_FI
   },
 );
 
+it('hands the message table to the message repository and queries only (no raw query handles elsewhere)', () => {
+  const table = path.join(SRC, 'outbox', 'message-table.ts');
+  const users = [...imports].filter(([, targets]) => targets.includes(table)).map(([file]) => rel(file)).sort();
+  expect(users).toEqual([path.join('outbox', 'message-queries.ts'), path.join('outbox', 'message-repository.ts')]);
+});
+
 it('looks up its own services only through the typed getService', () => {
   const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
   const lookups = [...sources].filter(([file, source]) => rel(file) !== path.join('services', 'get-service.ts') && /\.service\(\s*['"]/.test(code(source))).map(([file]) => rel(file));

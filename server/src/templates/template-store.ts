@@ -35,6 +35,13 @@ export interface TemplateRow {
 export const SNAPSHOT_FIELDS = ['name', 'description', 'category', 'contentType', 'subject', 'mjml', 'text', 'locale', 'layout', 'brandName', 'logoUrl', 'footer'] as const;
 export type TemplateSnapshot = Pick<TemplateRow, (typeof SNAPSHOT_FIELDS)[number]>;
 
+export interface TemplateVersionRow {
+  version: number;
+  savedBy: string | null;
+  createdAt: string;
+  snapshot: TemplateSnapshot;
+}
+
 export function snapshotOf(row: TemplateSnapshot): TemplateSnapshot {
   return Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, row[f] ?? null])) as TemplateSnapshot;
 }
@@ -92,8 +99,8 @@ export function templateStore(strapi: Core.Strapi) {
         await templates().delete({ where: { id: row.id } });
       });
     },
-    async versions(documentId: string): Promise<{ version: number; savedBy: string | null; createdAt: string; snapshot: TemplateSnapshot }[]> {
-      return (await versions().findMany({ where: { template: documentId }, orderBy: [{ version: 'desc' }] })) as never;
+    async versions(documentId: string): Promise<TemplateVersionRow[]> {
+      return (await versions().findMany({ where: { template: documentId }, orderBy: [{ version: 'desc' }] })) as TemplateVersionRow[];
     },
     async version(documentId: string, version: number): Promise<TemplateSnapshot> {
       const row = (await versions().findOne({ where: { template: documentId, version } })) as { snapshot: TemplateSnapshot } | null;

@@ -3,6 +3,7 @@
  * refused at RCPT (or every recipient of a refused envelope), and the ones refused while the message
  * still went to the others. Pure.
  */
+import { isCode } from '../smtp/smtp-error-codes';
 import type { FailureKind } from './classify-error';
 
 export interface Bounce {
@@ -21,7 +22,7 @@ interface RefusalError {
 /** A permanent refusal of the recipients (not of the content or the sender), or null. */
 export function bounceOfRefusal(kind: FailureKind, error: RefusalError, recipients: string[]): Bounce | null {
   if (kind !== 'permanent') return null;
-  if (error.code !== 'EENVELOPE' && !/^RCPT/i.test(error.command ?? '')) return null;
+  if (!isCode(error.code, 'EENVELOPE') && !/^RCPT/i.test(error.command ?? '')) return null;
   return { addresses: error.rejected.length ? error.rejected : recipients, reason: error.response ?? error.message };
 }
 

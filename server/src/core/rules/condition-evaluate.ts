@@ -3,7 +3,7 @@
  * node by node for the dry run. Pure and deterministic: the clock is the `now` it is given.
  * It does not validate the tree (condition-tree.ts does); unknown shapes simply do not match.
  */
-import type { Condition, LeafCondition } from './condition-tree';
+import { CHANGE_OPS, type Condition, type LeafCondition } from './condition-tree';
 import { valuesAtPath } from './record-path';
 import { compareValues, hoursFrom, presentValues, sameScalar, sameValues, toInstant } from './record-values';
 
@@ -104,8 +104,6 @@ export function evaluatePartially(tree: Condition, ctx: EvaluationContext, isLoa
   if (!isLoaded(tree.field) || (hoursField !== null && !isLoaded(hoursField))) return null;
   return evaluateLeaf(tree, ctx);
 }
-
-const CHANGE_OPS = new Set(['changed', 'changedFrom', 'changedTo']);
 
 /**
  * Before an update, knowing only which fields it writes: can the condition hold afterwards? A change
