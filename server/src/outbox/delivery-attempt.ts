@@ -6,7 +6,7 @@
 import { formatAddress, type Address } from '../core/delivery/addresses';
 import { outcomeOfCrash, outcomeOfFailure, outcomeOfSuccess, type AttemptContext, type AttemptOutcome, type AttemptRecord, type SmtpDeliveryEvent } from '../core/delivery/attempt-outcome';
 import { bounceOfPartialSuccess, bounceOfRefusal } from '../core/delivery/bounces';
-import { classifyFailure, type FailureKind } from '../core/delivery/classify-error';
+import { classifyFailure } from '../core/delivery/classify-error';
 import { applyExcludeExpression, applyRegisteredOnly } from '../core/delivery/recipient-policy';
 import { applySubjectPrefix, prefixNeedsRecord, renderSubjectPrefix } from '../core/delivery/subject-prefix';
 import { transitionPatch, type TransitionName } from '../core/outbox/message-lifecycle';
@@ -126,7 +126,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
   }
 
   /** A failed send: one classification, the circuit first (so the retry time knows if another mailbox is usable). */
-  function failed(row: MessageRow, mailbox: DirectoryMailbox, ctx: AttemptContext, caught: unknown, lists: Lists): { outcome: AttemptOutcome; kind: FailureKind; health: HealthChange | null; bounced?: DeliveryResult['bounced'] } {
+  function failed(row: MessageRow, mailbox: DirectoryMailbox, ctx: AttemptContext, caught: unknown, lists: Lists): { outcome: AttemptOutcome; health: HealthChange | null; bounced?: DeliveryResult['bounced'] } {
     const error = cleanError(caught, mailbox.connection);
     const kind = classifyFailure(error);
     const circuit = directory.recordFailure(mailbox, kind, isConnectionFailure(error), error.message, ctx.now);
@@ -135,7 +135,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
     const outcome = outcomeOfFailure(ctx, error, kind, deps.config().delivery, random, next.mailbox ? ctx.now : next.retryAt);
     const recipients: Address[] = [...lists.to, ...lists.cc, ...lists.bcc];
     const bounced = bounceOfRefusal(kind, error, recipients.map((a) => a.address));
-    return { outcome, kind, health: circuit.change, ...(bounced ? { bounced } : {}) };
+    return { outcome, health: circuit.change, ...(bounced ? { bounced } : {}) };
   }
 
   async function deliver(row: MessageRow): Promise<DeliveryResult> {
