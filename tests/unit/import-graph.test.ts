@@ -102,7 +102,9 @@ it('hands the message table to the message repository and queries only (no raw q
 });
 
 it('looks up its own services only through the typed getService', () => {
-  const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+  // Another plugin's service (the Content Manager's permission checker) is looked up where it is used.
+  const otherPlugins = /\.plugin\(\s*'(?!email-notifications')[\w-]+'\s*\)\.service\(/g;
+  const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').replace(otherPlugins, '');
   const lookups = [...sources].filter(([file, source]) => rel(file) !== path.join('services', 'get-service.ts') && /\.service\(\s*['"]/.test(code(source))).map(([file]) => rel(file));
   expect(lookups).toEqual([]);
 });

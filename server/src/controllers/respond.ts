@@ -1,7 +1,8 @@
 /*
  * Runs a controller action and turns plugin errors into Strapi-shaped HTTP errors:
- * InputError -> 400 (with the fields), NotFoundError -> 404, ConflictError -> 409, one status per
- * error code. Anything else is rethrown to Strapi (which logs it and answers 500): a bug, not bad input.
+ * InputError -> 400 (with the fields), ForbiddenError -> 403, NotFoundError -> 404, ConflictError -> 409,
+ * one status per error code. Anything else is rethrown to Strapi (which logs it and answers 500): a bug,
+ * not bad input.
  */
 import type { Context } from 'koa';
 import { PluginError, type ErrorCode } from '../core/errors';
@@ -9,6 +10,7 @@ import { PluginError, type ErrorCode } from '../core/errors';
 const STATUS: Record<ErrorCode, { status: number; name: string }> = {
   INVALID_INPUT: { status: 400, name: 'ValidationError' },
   INVALID_CONFIG: { status: 500, name: 'ConfigurationError' },
+  FORBIDDEN: { status: 403, name: 'ForbiddenError' },
   NOT_FOUND: { status: 404, name: 'NotFoundError' },
   CONFLICT: { status: 409, name: 'ConflictError' },
   SECRET_KEY_MISSING: { status: 500, name: 'ConfigurationError' },

@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../services/get-service';
+import { adminAbility } from './admin-ability';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     create: (ctx: Context) => respond(ctx, () => rules().create(body(ctx)), 201),
     update: (ctx: Context) => respond(ctx, () => rules().update(ctx.params.id, body(ctx))),
     delete: (ctx: Context) => respond(ctx, () => rules().remove(ctx.params.id)),
-    dryRun: (ctx: Context) => respond(ctx, () => rules().dryRun(ctx.params.id, body(ctx))),
+    dryRun: (ctx: Context) => respond(ctx, () => rules().dryRun(ctx.params.id, body(ctx), adminAbility(ctx))),
     runNow: (ctx: Context) => respond(ctx, () => rules().runNow(ctx.params.id)),
     meta: (ctx: Context) => respond(ctx, async () => rules().meta()),
   };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { InputError } from '../core/errors';
 import { getService } from '../services/get-service';
+import { adminAbility } from './admin-ability';
 import { respond } from './respond';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -27,7 +28,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     exportOne: (ctx: Context) => respond(ctx, () => templates().exportTemplate(ctx.params.id)),
     exportAll: (ctx: Context) => respond(ctx, () => templates().exportAll()),
     importFiles: (ctx: Context) => respond(ctx, () => templates().importFiles(body(ctx), user(ctx))),
-    preview: (ctx: Context) => respond(ctx, () => templates().preview(body(ctx))),
+    preview: (ctx: Context) => respond(ctx, () => templates().preview(body(ctx), adminAbility(ctx))),
     variables: (ctx: Context) => respond(ctx, async () => templates().variables(ctx.query as { category?: string; contentType?: string })),
   };
 };

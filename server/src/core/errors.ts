@@ -1,12 +1,13 @@
 /*
  * The plugin's error catalog and error classes. Pure: no Strapi, no I/O.
- * Controllers turn these into HTTP errors (400 with the field, 404, 409); nothing here knows HTTP.
+ * Controllers turn these into HTTP errors (400 with the field, 403, 404, 409); nothing here knows HTTP.
  */
 
 export const ERROR_CODES = {
   INVALID_INPUT: 'A field of the request is missing, malformed or not allowed.',
   INVALID_CONFIG: 'The plugin options in config/plugins are invalid; Strapi will not start until they are fixed.',
   NOT_FOUND: 'The requested item does not exist (or was deleted).',
+  FORBIDDEN: 'The signed-in admin may not see what the request needs (a record their role may not read in the Content Manager).',
   CONFLICT: 'The change conflicts with existing data (for example a name that is already taken).',
   SECRET_KEY_MISSING: 'No encryption key is configured, so secrets cannot be stored.',
   SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the configured key (the key changed?).',
@@ -47,6 +48,14 @@ export class NotFoundError extends PluginError {
   constructor(what: string, id: string | number) {
     super('NOT_FOUND', `${what} ${id} does not exist.`);
     this.name = 'NotFoundError';
+  }
+}
+
+/** The admin's role does not allow what the request needs; the message says what and where to change it. */
+export class ForbiddenError extends PluginError {
+  constructor(reason: string) {
+    super('FORBIDDEN', capitalize(reason));
+    this.name = 'ForbiddenError';
   }
 }
 

@@ -6,12 +6,13 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../config/plugin-config';
-import { ConflictError, InputError, PluginError, type FieldProblem } from '../core/errors';
+import { ConflictError, ForbiddenError, InputError, PluginError, type FieldProblem } from '../core/errors';
 import { parseRule, type Rule } from '../core/rules/rule-input';
 import { RECORD_EVENTS, TEMPLATE_CATEGORY_OF_TRIGGER } from '../core/rules/rule-trigger';
 import { checkInlineParts } from '../core/templates/template-input';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
 import { pickableContentTypes, strapiModelLookup } from '../records/model-lookup';
+import { recordAccess, type AdminAbility } from '../records/record-access';
 import type { TaskGroupStore } from '../routing/task-group-store';
 import { templateStore } from '../templates/template-store';
 import type { FireStore } from './fire-store';
@@ -169,15 +170,25 @@ export function createRuleCatalog(strapi: Core.Strapi, deps: RuleCatalogDeps) {
       await fires.removeRule(id);
       timers.forget(id);
     },
-    /** What a rule would do with a record (for a schedule: with the records matching now, no record needed); sends nothing. */
-    async dryRun(id: string, body: unknown) {
+    /**
+     * What a rule would do with a record (for a schedule: with the records matching now, no record
+     * needed); sends nothing. Only records the admin (`ability`) may read in the Content Manager are used.
+     */
+    async dryRun(id: string, body: unknown, ability: AdminAbility | undefined) {
       const row = await store.get(id);
       const input = (body ?? {}) as { documentId?: unknown; previous?: unknown };
       const trigger = row.definition.trigger;
-      if (trigger.type === 'schedule') return timers.dryRunDigest(active(row));
+      const access = recordAccess(strapi, ability);
+      if (trigger.type === 'schedule') {
+        const scope = await access.listScope(trigger.contentType);
+        if (!scope.allowed) throw new ForbiddenError(scope.reason);
+        return timers.dryRunDigest(active(row), scope);
+      }
       const uid = 'contentType' in trigger ? trigger.contentType : undefined;
       if (!uid) throw new InputError([{ path: 'documentId', message: 'a custom event rule without a content type has no record to try; emit the event from code instead' }]);
       if (typeof input.documentId !== 'string' || !input.documentId) throw new InputError([{ path: 'documentId', message: `is required: the id of a ${uid} record to try the rule on` }]);
+      const verdict = await access.mayRead(uid, input.documentId);
+      if (!verdict.allowed) throw new ForbiddenError(verdict.reason);
       const previous = input.previous && typeof input.previous === 'object' ? (input.previous as Plain) : null;
       return engine.dryRunRecord(active(row), uid, input.documentId, previous);
     },

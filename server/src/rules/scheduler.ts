@@ -45,11 +45,11 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
     }
   }
 
-  /** Who gets which records: path recipients their own records, the others every record. */
-  async function collectDigest(rule: ActiveRule, trigger: ScheduleTrigger, now: Date) {
+  /** Who gets which records: path recipients their own records, the others every record. `scope` narrows the records (a dry run: those the admin may read). */
+  async function collectDigest(rule: ActiveRule, trigger: ScheduleTrigger, now: Date, scope: Plain = {}) {
     const records: Plain[] = [];
     let count = 0;
-    for await (const record of matching(trigger.contentType, both(trigger.filters ?? { all: [] }, rule.rule.conditions), now)) {
+    for await (const record of matching(trigger.contentType, both(trigger.filters ?? { all: [] }, rule.rule.conditions), now, scope)) {
       count += 1;
       if (records.length < trigger.maxRecords) records.push(record);
     }
@@ -197,12 +197,13 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
     },
     /**
      * What a schedule would send now, in the shape of a record dry run: the first recipient's digest,
-     * every recipient with their number of records in `recipients`, and notes. Nothing is sent.
+     * every recipient with their number of records in `recipients`, and notes. Nothing is sent. Only
+     * the records within `readable` are used (the admin's Content Manager permission).
      */
-    async dryRunDigest(rule: ActiveRule) {
+    async dryRunDigest(rule: ActiveRule, readable: { filters: Plain; partial: boolean }) {
       const trigger = rule.rule.trigger as ScheduleTrigger;
       const now = new Date();
-      const { count, groups, notes } = await collectDigest(rule, trigger, now);
+      const { count, groups, notes } = await collectDigest(rule, trigger, now, readable.filters);
       const wouldSend = (count > 0 || trigger.sendWhenEmpty) && groups.length > 0;
       const first = groups[0];
       const preview = first
@@ -216,6 +217,7 @@ export function scheduler(strapi: Core.Strapi, deps: { store: RuleStore; fires: 
         count,
         recipients: groups.map((g) => ({ address: g.address.address, records: g.records.length })),
         notes: [
+          ...(readable.partial ? ['only the records your role may read in the Content Manager are included; the digest itself may hold more'] : []),
           ...notes,
           ...preview.notes,
           ...groups.map((g) => `${g.address.address} would get a digest of ${g.records.length} record${g.records.length === 1 ? '' : 's'}`),

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { createTwoFilesPatch } from 'diff';
-import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
+import { ConflictError, ForbiddenError, InputError, NotFoundError, PluginError } from '../core/errors';
 import { checkTemplate, type CheckedTemplate, type TemplateFields } from '../core/templates/template-input';
 import { sampleContext } from '../core/templates/sample-context';
 import { nowContext, type RenderEnvironment } from '../core/templates/template-context';
@@ -17,6 +17,7 @@ import { CompileCache, renderCompiled, type RenderedMessage } from './compiled-t
 import { pickableContentTypes, strapiModelLookup } from '../records/model-lookup';
 import { baseContext, recordTemplateContext, renderEnvironment } from './render-context';
 import { loadRecord } from '../records/record-loader';
+import { recordAccess, type AdminAbility } from '../records/record-access';
 import { exportFiles, parseImportFiles } from './template-files';
 import { previewRequestSchema } from './preview-request';
 import { parseInput } from '../core/parse-input';
@@ -201,8 +202,11 @@ export function createTemplateCatalog(strapi: Core.Strapi, deps: TemplateCatalog
       }
       return results;
     },
-    /** Renders a saved or unsaved template against a chosen record or sample data. Template problems are returned, not thrown. */
-    async preview(body: unknown) {
+    /**
+     * Renders a saved or unsaved template against a chosen record or sample data. Template problems are
+     * returned, not thrown; a record the admin (`ability`) may not read in the Content Manager is refused.
+     */
+    async preview(body: unknown, ability: AdminAbility | undefined) {
       const request = parseInput(previewRequestSchema, body);
       const base = request.templateId ? snapshotOf(await store.get(request.templateId)) : null;
       const input = { ...(base ?? {}), ...request.template };
@@ -220,6 +224,8 @@ export function createTemplateCatalog(strapi: Core.Strapi, deps: TemplateCatalog
       let context = sampleFor(checked.shape, env);
       const uid = checked.fields.contentType ?? request.contentType;
       if (request.documentId && uid) {
+        const access = await recordAccess(strapi, ability).mayRead(uid, request.documentId);
+        if (!access.allowed) throw new ForbiddenError(access.reason);
         const model = lookup()(uid)!;
         const record = await loadRecord(strapi, lookup(), uid, request.documentId);
         const recordPart = recordTemplateContext({ model, lookup: lookup(), sensitive: sensitive(), env, record, previous: null, eventType: 'update' });
