@@ -17,7 +17,7 @@ it.each<[TransitionName, Record<string, unknown>]>([
   ['scheduleRetry', { status: 'queued', leaseOwner: null, leaseExpiresAt: null }],
   ['markFailed', { status: 'failed', failedAt: now, leaseOwner: null, leaseExpiresAt: null }],
   ['cancelBlocked', { status: 'cancelled', cancelledAt: now, leaseOwner: null, leaseExpiresAt: null }],
-  ['release', { status: 'queued', nextAttemptAt: now, leaseOwner: null, leaseExpiresAt: null }],
+  ['release', { status: 'queued', leaseOwner: null, leaseExpiresAt: null }],
   ['retryByAdmin', { status: 'queued', nextAttemptAt: now, retryableFailures: 0, failedAt: null, cancelledAt: null }],
   ['cancelByAdmin', { status: 'cancelled', cancelledAt: now }],
 ])('%s writes exactly its patch', (name, patch) => {

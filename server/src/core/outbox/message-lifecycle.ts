@@ -32,7 +32,10 @@ export const MESSAGE_TRANSITIONS = {
   markFailed: { from: ['sending'], to: 'failed' },
   /** The mailbox's recipient policy removed every recipient. */
   cancelBlocked: { from: ['sending'], to: 'cancelled' },
-  /** The attempt did not finish: the worker stopped, its lease expired, or the delivery crashed. */
+  /**
+   * The attempt did not finish: the worker stopped, its lease expired, or the delivery crashed. The
+   * message keeps its place in the queue (it was due when it was claimed).
+   */
   release: { from: ['sending'], to: 'queued' },
   /** An admin sends a failed or cancelled message again, with a fresh set of attempts. */
   retryByAdmin: { from: ['failed', 'cancelled'], to: 'queued' },
@@ -66,7 +69,6 @@ export function transitionPatch(name: TransitionName, now: Date): StatusPatch {
   if (to === 'failed') patch.failedAt = now;
   if (to === 'cancelled') patch.cancelledAt = now;
   if (from.includes('sending')) Object.assign(patch, { leaseOwner: null, leaseExpiresAt: null });
-  if (name === 'release') patch.nextAttemptAt = now;
   if (name === 'retryByAdmin') Object.assign(patch, { nextAttemptAt: now, retryableFailures: 0, failedAt: null, cancelledAt: null });
   return patch;
 }
