@@ -33,8 +33,8 @@ export const MESSAGE_TRANSITIONS = {
   /** The mailbox's recipient policy removed every recipient. */
   cancelBlocked: { from: ['sending'], to: 'cancelled' },
   /**
-   * The attempt did not finish: the worker stopped, its lease expired, or the delivery crashed. The
-   * message keeps its place in the queue (it was due when it was claimed).
+   * The attempt did not finish: the worker stopped, its instance is gone, its lease expired, or the
+   * delivery crashed. The message keeps its place in the queue (it was due when it was claimed).
    */
   release: { from: ['sending'], to: 'queued' },
   /** An admin sends a failed or cancelled message again, with a fresh set of attempts. */
@@ -54,6 +54,20 @@ export interface StatusPatch {
   leaseExpiresAt?: null;
   nextAttemptAt?: Date;
   retryableFailures?: number;
+}
+
+/**
+ * The lease owner a claim writes: the claiming instance's id and a token of that one claim, so the
+ * rows an instance holds are found by its id, and a result is written only under the claim it came from.
+ */
+export function leaseOwner(instanceId: string, claimToken: string): string {
+  return `${instanceId}:${claimToken}`;
+}
+
+/** The instance that holds a lease (the claim token has no colon; an instance id may). */
+export function leaseHolder(owner: string): string {
+  const end = owner.lastIndexOf(':');
+  return end < 0 ? owner : owner.slice(0, end);
 }
 
 /** The states a transition may start from (the guard of every write that applies it). */
