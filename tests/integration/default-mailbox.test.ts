@@ -1,6 +1,8 @@
 /*
  * The default mailbox from the plugin options (here the EMAIL_NOTIFICATIONS_SMTP_URL variable the
- * playground passes on), synced at every start; invalid options stop Strapi at start-up.
+ * playground passes on): created as the default at the first start, its settings synced at every
+ * start, while the admin's later choice of another default survives restarts; invalid options stop
+ * Strapi at start-up.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,7 @@ describe('default mailbox from the options', () => {
   const databaseFile = path.join(dir, 'data.db');
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('is created at the first start, updated at the next, and cannot be deleted from the admin', async () => {
+  it('is created as the default at the first start, updated at the next, and cannot be deleted from the admin', async () => {
     const first = await startPlayground({
       databaseFile,
       env: { EMAIL_NOTIFICATIONS_SMTP_URL: 'smtp://bot%40example.com:Pa55word@smtp.example.com:587?name=Helpdesk' },
@@ -37,8 +39,9 @@ describe('default mailbox from the options', () => {
       const del = await api.request('DELETE', `/email-notifications/mailboxes/${mailbox.id}`);
       expect(del.status).toBe(400);
       expect(del.body.error.message).toMatch(/defaultMailbox/);
-      // an admin-made default is overridden by the option at the next start
-      await api.request('POST', '/email-notifications/mailboxes', { name: 'Other', fromAddress: 'o@example.com', host: 'o.example.com', isDefault: true });
+      // the admin makes another mailbox the default: the option does not take it back at the next start
+      const other = await api.request('POST', '/email-notifications/mailboxes', { name: 'Other', fromAddress: 'o@example.com', host: 'o.example.com', isDefault: true });
+      expect(other.body.data).toMatchObject({ name: 'Other', isDefault: true });
     } finally {
       await first.stop();
     }
@@ -52,8 +55,8 @@ describe('default mailbox from the options', () => {
       const list = (await api.request('GET', '/email-notifications/mailboxes')).body.data;
       const fromConfig = list.filter((m: any) => m.source === 'config');
       expect(fromConfig).toHaveLength(1);
-      expect(fromConfig[0]).toMatchObject({ host: 'relay.example.com', port: 465, security: 'ssl', authType: 'none', hasPassword: false, isDefault: true });
-      expect(list.filter((m: any) => m.isDefault)).toHaveLength(1);
+      expect(fromConfig[0]).toMatchObject({ host: 'relay.example.com', port: 465, security: 'ssl', authType: 'none', hasPassword: false, isDefault: false });
+      expect(list.filter((m: any) => m.isDefault).map((m: any) => m.name)).toEqual(['Other']);
     } finally {
       await second.stop();
     }

@@ -1,7 +1,8 @@
 /*
  * The delivery loop with plain injected functions (it is built to take them): concurrency cap,
- * batch flushing, wake-up, a delivery that throws (its failure result, or the job released), and a
- * stop that waits for in-flight work or releases it.
+ * batch flushing, wake-up, a delivery that throws (its failure result, or the job released), the jobs
+ * it tells maintenance it holds (their leases are renewed), and a stop that waits for in-flight work
+ * or releases it.
  */
 import { createDeliveryWorker } from '../../server/src/outbox/delivery-worker';
 
@@ -19,6 +20,9 @@ interface Setup {
   /** Jobs whose deliver() throws. */
   crashing?: number[];
   deliveryFailed?: (job: number, error: unknown) => Result;
+  maintenanceIntervalMs?: number;
+  /** How many flushes fail before they succeed. */
+  failingFlushes?: number;
 }
 
 function setup(opts: Setup) {
@@ -30,6 +34,9 @@ function setup(opts: Setup) {
   const flushed: Result[][] = [];
   const released: number[] = [];
   const errors: [string, string][] = [];
+  let failingFlushes = opts.failingFlushes ?? 0;
+  /** What each maintenance was told it holds, and how many jobs were in flight then. */
+  const maintained: { held: number[]; inFlight: number }[] = [];
   const worker = createDeliveryWorker<number, Result>(
     {
       claim: async (limit) => {
@@ -47,12 +54,24 @@ function setup(opts: Setup) {
         return { job };
       },
       deliveryFailed: opts.deliveryFailed ?? ((job, error) => ({ job, error: (error as Error).message })),
-      flush: async (results) => void flushed.push(results),
+      flush: async (results) => {
+        if (failingFlushes > 0) {
+          failingFlushes -= 1;
+          throw new Error('database away');
+        }
+        flushed.push(results);
+      },
       release: async (jobs) => void released.push(...jobs),
-      maintenance: async () => undefined,
+      maintenance: async (held) => void maintained.push({ held: [...held].sort((a, b) => a - b), inFlight: worker.stats().inFlight }),
       onError: (error, where) => void errors.push([where, (error as Error).message]),
     },
-    { concurrency: opts.concurrency, pollIntervalMs: opts.pollIntervalMs ?? 20, flushIntervalMs: 10, maintenanceIntervalMs: 1000, stopTimeoutMs: opts.stopTimeoutMs ?? 5000 },
+    {
+      concurrency: opts.concurrency,
+      pollIntervalMs: opts.pollIntervalMs ?? 20,
+      flushIntervalMs: 10,
+      maintenanceIntervalMs: opts.maintenanceIntervalMs ?? 1000,
+      stopTimeoutMs: opts.stopTimeoutMs ?? 5000,
+    },
   );
   return {
     worker,
@@ -64,6 +83,7 @@ function setup(opts: Setup) {
     maxInFlight: () => maxInFlight,
     released,
     errors,
+    maintained,
   };
 }
 
@@ -127,6 +147,17 @@ it('releases a job whose failed delivery cannot be turned into a result', async 
   expect(t.released).toEqual([1]);
   expect(t.errors).toEqual([['deliver', 'job 1 crashed'], ['deliveryFailed', 'no result']]);
   expect(t.worker.stats()).toMatchObject({ delivered: 2, inFlight: 0 });
+});
+
+it('tells maintenance the jobs it holds: in flight, or with a result not written yet, until written', async () => {
+  const t = setup({ jobs: 2, deliverMs: 100, concurrency: 2, maintenanceIntervalMs: 5, failingFlushes: 4 });
+  await whileRunning(t, async () => {
+    await until(() => t.flushedJobs().length === 2);
+    await until(() => t.maintained.at(-1)?.held.length === 0);
+  });
+  expect(t.maintained).toContainEqual({ held: [0, 1], inFlight: 2 });
+  expect(t.maintained).toContainEqual({ held: [0, 1], inFlight: 0 }); // delivered, the write failing
+  expect(t.errors).toContainEqual(['flush', 'database away']);
 });
 
 it('lets in-flight work finish on stop, or releases it after the stop timeout', async () => {

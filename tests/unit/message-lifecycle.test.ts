@@ -1,10 +1,21 @@
 /*
  * The message lifecycle: each transition's patch (status, its timestamp, the lease given up), the
- * admin's refusals with their reasons, and the README's state diagram listing exactly these transitions.
+ * lease owner of a claim and the instance read back from it, the admin's refusals with their reasons,
+ * and the README's state diagram listing exactly these transitions.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { adminCancelRefusal, adminRetryRefusal, deleteRefusal, MESSAGE_STATUSES, MESSAGE_TRANSITIONS, transitionPatch, type TransitionName } from '../../server/src/core/outbox/message-lifecycle';
+import {
+  adminCancelRefusal,
+  adminRetryRefusal,
+  deleteRefusal,
+  leaseHolder,
+  leaseOwner,
+  MESSAGE_STATUSES,
+  MESSAGE_TRANSITIONS,
+  transitionPatch,
+  type TransitionName,
+} from '../../server/src/core/outbox/message-lifecycle';
 import messageSchema from '../../server/src/content-types/message/schema.json';
 
 const now = new Date('2026-12-01T10:00:00Z');
@@ -17,7 +28,7 @@ it.each<[TransitionName, Record<string, unknown>]>([
   ['scheduleRetry', { status: 'queued', leaseOwner: null, leaseExpiresAt: null }],
   ['markFailed', { status: 'failed', failedAt: now, leaseOwner: null, leaseExpiresAt: null }],
   ['cancelBlocked', { status: 'cancelled', cancelledAt: now, leaseOwner: null, leaseExpiresAt: null }],
-  ['release', { status: 'queued', nextAttemptAt: now, leaseOwner: null, leaseExpiresAt: null }],
+  ['release', { status: 'queued', leaseOwner: null, leaseExpiresAt: null }],
   ['retryByAdmin', { status: 'queued', nextAttemptAt: now, retryableFailures: 0, failedAt: null, cancelledAt: null }],
   ['cancelByAdmin', { status: 'cancelled', cancelledAt: now }],
 ])('%s writes exactly its patch', (name, patch) => {
@@ -47,6 +58,12 @@ it.each([
 it('refuses to delete only a message being sent', () => {
   expect(deleteRefusal({ status: 'sending' })?.message).toMatch(/being sent/);
   expect(['queued', 'sent', 'failed', 'cancelled'].map((status) => deleteRefusal({ status: status as 'queued' }))).toEqual([null, null, null, null]);
+});
+
+it('reads the holding instance back from a lease owner, whatever colons the instance id has', () => {
+  expect(leaseOwner('web-1:4242:1a2b3c4d', '0f8e')).toBe('web-1:4242:1a2b3c4d:0f8e');
+  expect(leaseHolder(leaseOwner('web-1:4242:1a2b3c4d', '9b2c5d1e-8a7f-4c3b-9e2d-1f0a6b5c4d3e'))).toBe('web-1:4242:1a2b3c4d');
+  expect(leaseHolder('no-colon')).toBe('no-colon');
 });
 
 it("the README's state diagram shows every transition, and no other", () => {

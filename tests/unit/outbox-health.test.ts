@@ -1,6 +1,7 @@
 /*
  * The outbox health verdicts: each problem when it holds and not when it does not, at its threshold,
- * and which workers count as alive and which mailboxes as failing.
+ * and which workers count as alive (by heartbeat, and by what this host sees of its processes) and
+ * which mailboxes as failing.
  */
 import { outboxHealth, type HealthInput, type OutboxProblem } from '../../server/src/core/outbox/outbox-health';
 
@@ -71,4 +72,13 @@ it('marks each worker alive or not and names the failing mailboxes', () => {
     { instanceId: 'gone', lastBeatAt: ago(10_000), alive: false },
   ]);
   expect(verdict.failingMailboxes).toEqual(['Support']);
+});
+
+it('takes a worker whose process on this host has exited for down, though its last beat is recent', () => {
+  const local = { hostKey: 'host-a', pid: 1, processStartedAt: now - 60_000, exitedPids: new Set([42]) };
+  const workers = [{ instanceId: 'crashed', hostKey: 'host-a', pid: 42, lastBeatAt: ago(500) }];
+  const verdict = outboxHealth({ ...healthy, workers, local });
+  expect(verdict.workers.map((w) => w.alive)).toEqual([false]);
+  expect(verdict.problems).toEqual([NO_WORKER]);
+  expect(outboxHealth({ ...healthy, workers }).workers.map((w) => w.alive)).toEqual([true]);
 });

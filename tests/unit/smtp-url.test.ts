@@ -23,6 +23,8 @@ describe('parseSmtpUrl', () => {
 describe('plugin options', () => {
   it('applies defaults', () => {
     expect(parsePluginConfig({}).smtpTimeouts).toEqual({ connectionTimeoutMs: 15000, greetingTimeoutMs: 15000, socketTimeoutMs: 60000 });
+    expect(parsePluginConfig({}).delivery).toMatchObject({ leaseMs: 60_000, heartbeatIntervalMs: 10_000 });
+    expect(parsePluginConfig({ delivery: { leaseMs: 3000, heartbeatIntervalMs: 1000 } }).delivery.leaseMs).toBe(3000);
   });
 
   it.each([
@@ -32,6 +34,8 @@ describe('plugin options', () => {
     [{ encryptionKey: 'short' }, /encryptionKey: must be at least 32 characters/],
     [{ smtpTimeouts: { connectionTimeoutMs: 10 } }, /smtpTimeouts\.connectionTimeoutMs: must be at least 1000/],
     [{ unknownOption: true }, /unknown field\(s\) "unknownOption"/],
+    [{ delivery: { heartbeatIntervalMs: 30_000 } }, /delivery\.leaseMs: must be at least 3 × delivery\.heartbeatIntervalMs \(90000\)/],
+    [{ delivery: { leaseMs: 2999, heartbeatIntervalMs: 1000 } }, /delivery\.leaseMs: must be at least 3 × delivery\.heartbeatIntervalMs \(3000\)/],
   ])('refuses %j with the path and the fix', (options, message) => {
     expect(() => parsePluginConfig(options)).toThrow(message);
   });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PluginError } from '../core/errors';
 import { mailboxCreateSchema, mailboxFieldsSchema, type MailboxFields } from '../core/mailboxes/mailbox-input';
+import { MISSED_HEARTBEATS } from '../core/outbox/worker-liveness';
 import { DEFAULT_BLACKLIST, DEFAULT_CAPS } from '../core/rules/flood-guard';
 import { parseSmtpUrl } from '../core/smtp/smtp-url';
 import { zodProblems } from '../core/zod-problems';
@@ -71,11 +72,15 @@ export const pluginConfigSchema = z
         concurrency: z.number().int().min(1).max(500).default(20),
         /** How often an idle worker looks for due messages, ms (a send() in this instance wakes it at once). */
         pollIntervalMs: z.number().int().min(50).max(60_000).default(1000),
-        /** How long a claimed message belongs to an instance before others may take it over, ms. Must exceed a slow send. */
-        leaseMs: z.number().int().min(1000).max(3_600_000).default(300_000),
+        /**
+         * How long a claimed message belongs to an instance before others may take it over, ms. Renewed
+         * with every heartbeat while the message is sent, so a slow send keeps it; an instance known to be
+         * gone loses its leases at once. At least MISSED_HEARTBEATS heartbeats long.
+         */
+        leaseMs: z.number().int().min(1000).max(3_600_000).default(60_000),
         /** How often results are written in one batch, ms (bounds the duplicates a crash can cause). */
         flushIntervalMs: z.number().int().min(5).max(10_000).default(50),
-        /** Worker heartbeat period, ms; an instance is "down" after 3 missed beats. */
+        /** Worker heartbeat period, ms; an instance is "down" after MISSED_HEARTBEATS (3) missed beats. */
         heartbeatIntervalMs: z.number().int().min(500).max(600_000).default(10_000),
         /** First period a failing mailbox is skipped, ms; grows while it keeps failing. */
         circuitBreakMs: z.number().int().min(100).max(86_400_000).default(60_000),
@@ -218,6 +223,7 @@ export const pluginConfigSchema = z
   })
   .strict()
   .superRefine((config, ctx) => {
+    addLeaseIssue(config.delivery, ctx);
     if (!config.defaultMailbox) return;
     let expanded: Partial<MailboxFields>;
     try {
@@ -232,6 +238,14 @@ export const pluginConfigSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['defaultMailbox', ...problem.path.split('.')], message: problem.message + hint });
     }
   });
+
+/** A lease is renewed with each heartbeat: it must outlast the missed beats after which an instance counts as gone. */
+function addLeaseIssue(delivery: { leaseMs: number; heartbeatIntervalMs: number }, ctx: z.RefinementCtx) {
+  const shortest = MISSED_HEARTBEATS * delivery.heartbeatIntervalMs;
+  if (delivery.leaseMs >= shortest) return;
+  const message = `must be at least ${MISSED_HEARTBEATS} × delivery.heartbeatIntervalMs (${shortest}): leases are renewed with each heartbeat and must outlast ${MISSED_HEARTBEATS} missed ones`;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['delivery', 'leaseMs'], message });
+}
 
 export const DEFAULT_MAILBOX_NAME = 'Default mailbox';
 

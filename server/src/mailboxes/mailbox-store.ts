@@ -169,7 +169,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
 
 
   /**
-   * Creates or updates the mailbox described by the `defaultMailbox` option and makes it the default.
+   * Creates the mailbox described by the `defaultMailbox` option as the default, or updates its settings.
+   * Which mailbox is the default stays the admin's choice once it exists: a restart never takes it back.
    * Without the option, a mailbox that came from it before is handed over to the admin (kept, editable).
    */
   async function syncDefaultFromConfig() {
@@ -186,11 +187,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       await insert({ ...fields, isDefault: true, direction: 'out' }, 'config');
       return;
     }
-    await strapi.db.transaction(async () => {
-      const { isDefault: _ignored, ...rest } = fields;
-      await query().update({ where: { id: existing.id }, data: { ...rest, ...encryptSecrets(fields), direction: 'out' } });
-      await makeSoleDefault(existing.id);
-    });
+    const { isDefault: _ignored, ...rest } = fields;
+    await query().update({ where: { id: existing.id }, data: { ...rest, ...encryptSecrets(fields), direction: 'out' } });
   }
 
   /** Every mailbox with its decrypted connection, for the delivery worker's cache. A mailbox whose

@@ -4,6 +4,7 @@
  * deliveries in flight, claims more as slots free up, writes results in batches every `flushIntervalMs`,
  * and on stop lets in-flight sends finish (or releases them after `stopTimeoutMs`). A delivery that throws
  * still ends with a result (from `deliveryFailed`), or its job is released: no claimed job is stranded.
+ * Its periodic maintenance is told which claimed jobs it still holds, so their leases can be renewed.
  */
 
 export interface DeliveryWorkerDeps<Job, Result> {
@@ -17,8 +18,8 @@ export interface DeliveryWorkerDeps<Job, Result> {
    * when a stop times out, or whose failed delivery deliveryFailed could not turn into a result.
    */
   release(jobs: Job[]): Promise<void>;
-  /** Periodic housekeeping: heartbeat, reclaiming expired leases. */
-  maintenance(): Promise<void>;
+  /** Periodic housekeeping (heartbeat, leases), given the claimed jobs whose result is not written yet. */
+  maintenance(held: Job[]): Promise<void>;
   onError(error: unknown, where: string): void;
 }
 
@@ -43,7 +44,8 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
   let loopDone: Promise<void> = Promise.resolve();
   const inFlight = new Set<Job>();
   const pending = new Set<Promise<void>>();
-  let results: Result[] = [];
+  let results: { job: Job; result: Result }[] = [];
+  let writing: Job[] = [];
   let delivered = 0;
   let wakeUp: (() => void) | null = null;
   let wakeRequested = false;
@@ -88,7 +90,7 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
         return;
       }
     }
-    results.push(result);
+    results.push({ job, result });
     delivered += 1;
   }
 
@@ -132,8 +134,9 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
     if (flushing || results.length === 0) return flushing ?? Promise.resolve();
     const batch = results;
     results = [];
+    writing = batch.map((entry) => entry.job);
     flushing = deps
-      .flush(batch)
+      .flush(batch.map((entry) => entry.result))
       .catch((error) => {
         // Keep the results: they are written at the next tick (the messages stay leased meanwhile).
         results = [...batch, ...results];
@@ -141,15 +144,19 @@ export function createDeliveryWorker<Job, Result>(deps: DeliveryWorkerDeps<Job, 
       })
       .finally(() => {
         flushing = null;
+        writing = [];
       });
     return flushing;
   }
+
+  /** Claimed jobs without a written result: in flight, being written, or waiting for the next flush. */
+  const held = () => [...new Set([...inFlight, ...writing, ...results.map((entry) => entry.job)])];
 
   async function maintenance() {
     if (maintaining) return;
     maintaining = true;
     try {
-      await deps.maintenance();
+      await deps.maintenance(held());
     } catch (error) {
       deps.onError(error, 'maintenance');
     } finally {

@@ -1,14 +1,14 @@
 /*
  * The outbox health an admin sees in the banner: counts, the oldest queued message, the workers
- * with whether they still beat, failing mailboxes, and the problems that need a person. It gathers
- * the facts; the verdicts are core/outbox/outbox-health's. It writes nothing.
+ * with whether they are alive (as far as this instance can tell), failing mailboxes, and the problems
+ * that need a person. It gathers the facts; the verdicts are core/outbox/outbox-health's. It writes nothing.
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../config/plugin-config';
 import { outboxHealth } from '../core/outbox/outbox-health';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
 import type { MessageQueries } from './message-queries';
-import { listRunningWorkers } from './worker-heartbeat';
+import { listRunningWorkers, localView } from './worker-heartbeat';
 
 export interface HealthReportDeps {
   queries: Pick<MessageQueries, 'countByStatus' | 'oldestQueued'>;
@@ -34,6 +34,7 @@ export function createHealthReport(strapi: Core.Strapi, deps: HealthReportDeps) 
         counts,
         oldestQueued: oldestAgeSeconds === null ? null : { ageSeconds: oldestAgeSeconds, waitingReason: oldest?.waitingReason ?? null },
         workers,
+        local: localView(workers),
         mailboxes,
         stuckRuleRuns,
         thresholds: { heartbeatIntervalMs: config.delivery.heartbeatIntervalMs, stuckAfterMinutes: config.delivery.stuckAfterMinutes, stuckRunMinutes: config.rules.stuckRunMinutes },
@@ -43,7 +44,7 @@ export function createHealthReport(strapi: Core.Strapi, deps: HealthReportDeps) 
         counts: { queued: counts.queued ?? 0, sending: counts.sending ?? 0, sent: counts.sent ?? 0, failed: counts.failed ?? 0, cancelled: counts.cancelled ?? 0 },
         oldestQueuedAt: oldest?.createdAt ?? null,
         oldestQueuedAgeSeconds: oldestAgeSeconds,
-        workers: verdict.workers,
+        workers: verdict.workers.map(({ hostKey: _internal, ...worker }) => worker),
         failingMailboxes: verdict.failingMailboxes,
         problems: verdict.problems,
       };

@@ -1,10 +1,10 @@
 /*
  * Reads of outbox message rows: one message, mail log pages, counts per status, what each mailbox
- * sent (for its limits), and the candidates of the retention rules. Never writes: the message
- * repository is the only writer.
+ * sent (for its limits), the instances holding leases, and the candidates of the retention rules.
+ * Never writes: the message repository is the only writer.
  */
 import type { Core } from '@strapi/strapi';
-import { FINISHED_STATUSES, type MessageStatus } from '../core/outbox/message-lifecycle';
+import { FINISHED_STATUSES, leaseHolder, MESSAGE_TRANSITIONS, type MessageStatus } from '../core/outbox/message-lifecycle';
 import type { MessageRow } from './message-row';
 import { messageTable } from './message-table';
 
@@ -38,6 +38,12 @@ export function createMessageQueries(strapi: Core.Strapi) {
       const status = table.col('status');
       const rows: { status: MessageStatus; count: string | number }[] = await table.knex()(table.name()).select(`${status} as status`).count('* as count').groupBy(status);
       return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+    },
+    /** The instances holding the leases of messages being sent. */
+    async leaseHolders(): Promise<string[]> {
+      const owner = table.col('leaseOwner');
+      const rows: { owner: string | null }[] = await table.knex()(table.name()).distinct(`${owner} as owner`).where(table.col('status'), MESSAGE_TRANSITIONS.claim.to);
+      return [...new Set(rows.flatMap((r) => (r.owner ? [leaseHolder(r.owner)] : [])))];
     },
     oldestQueued: async () =>
       (await query().findOne({ where: { status: 'queued' }, orderBy: [{ createdAt: 'asc' }], select: ['createdAt', 'waitingReason'] })) as Pick<MessageRow, 'createdAt' | 'waitingReason'> | null,

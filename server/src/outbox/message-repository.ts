@@ -1,12 +1,13 @@
 /*
- * The only code that writes outbox message rows. Each write is one named transition of the message
- * lifecycle (core/outbox/message-lifecycle), guarded in its WHERE on the states it starts from, so a
- * row changed meanwhile by another instance or an admin is never overwritten. Claims lock with
- * FOR UPDATE SKIP LOCKED on PostgreSQL and MySQL/MariaDB and are one claiming UPDATE on SQLite.
+ * The only code that writes outbox message rows. Each change of status is one named transition of the
+ * message lifecycle (core/outbox/message-lifecycle), guarded in its WHERE on the states it starts from,
+ * so a row changed meanwhile by another instance or an admin is never overwritten; the one other write
+ * to a leased row renews its lease. Claims lock with FOR UPDATE SKIP LOCKED on PostgreSQL and
+ * MySQL/MariaDB and are one claiming UPDATE on SQLite.
  */
 import type { Core } from '@strapi/strapi';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { MESSAGE_TRANSITIONS, transitionPatch, transitionSources, type TransitionName } from '../core/outbox/message-lifecycle';
+import { leaseOwner, MESSAGE_TRANSITIONS, transitionPatch, transitionSources, type TransitionName } from '../core/outbox/message-lifecycle';
 import type { AttemptRecord, MessagePatch, MessageRow, NewMessage } from './message-row';
 import { messageTable } from './message-table';
 
@@ -113,11 +114,11 @@ export function createMessageRepository(strapi: Core.Strapi) {
   }
 
   /**
-   * `claim`: up to `limit` due queued messages for `owner` until `now + leaseMs`. Other instances skip
+   * `claim`: up to `limit` due queued messages for `instanceId` until `now + leaseMs`. Other instances skip
    * locked rows (PostgreSQL, MySQL) or wait for SQLite's write lock and then see them no longer queued.
    */
-  async function claimDue(owner: string, limit: number, now: Date, leaseMs: number): Promise<MessageRow[]> {
-    const token = `${owner}:${randomUUID()}`;
+  async function claimDue(instanceId: string, limit: number, now: Date, leaseMs: number): Promise<MessageRow[]> {
+    const token = leaseOwner(instanceId, randomUUID());
     const k = table.knex();
     const due = (qb: any) => qb.whereIn(table.col('status'), transitionSources('claim')).andWhere(table.col('nextAttemptAt'), '<=', now);
     const ordered = (qb: any) => due(qb).orderBy(table.col('nextAttemptAt'), 'asc').orderBy('id', 'asc').limit(limit);
@@ -152,7 +153,7 @@ export function createMessageRepository(strapi: Core.Strapi) {
     return applied;
   }
 
-  /** `release`: leased messages back to the queue now, with a note in their history when given. */
+  /** `release`: leased messages back to the queue in their place (due as before), with a note in their history when given. */
   async function release(rows: Pick<MessageRow, 'id' | 'leaseOwner' | 'attemptLog'>[], now: Date, note?: AttemptRecord): Promise<number> {
     let released = 0;
     for (const row of rows) {
@@ -167,21 +168,36 @@ export function createMessageRepository(strapi: Core.Strapi) {
     return released;
   }
 
-  /** `release` of messages whose lease expired: their instance stopped before reporting a result. */
-  async function reclaimExpiredLeases(now: Date): Promise<number> {
-    const expired = (await query().findMany({
-      where: { status: { $in: transitionSources('release') }, leaseExpiresAt: { $lt: now } },
+  /**
+   * Extends the leases of messages this instance still works on (in flight or with a result not yet
+   * written) to `now + leaseMs`. Only leaseExpiresAt changes, and only on rows still sending under the
+   * lease owners given, so a message another instance took over meanwhile is left alone.
+   */
+  async function renewLeases(held: Pick<MessageRow, 'id' | 'leaseOwner'>[], now: Date, leaseMs: number): Promise<number> {
+    let renewed = 0;
+    for (let i = 0; i < held.length; i += 500) {
+      const rows = held.slice(i, i + 500);
+      const owners = [...new Set(rows.map((r) => r.leaseOwner).filter((o): o is string => !!o))];
+      const count = await table
+        .knex()(table.name())
+        .whereIn('id', rows.map((r) => r.id))
+        .whereIn(table.col('leaseOwner'), owners)
+        .where(table.col('status'), MESSAGE_TRANSITIONS.claim.to)
+        .update({ [table.col('leaseExpiresAt')]: new Date(now.getTime() + leaseMs) });
+      renewed += Number(count) || 0;
+    }
+    return renewed;
+  }
+
+  /** `release` of leased rows matching `where` (a page of them), with why in their history. */
+  async function reclaim(where: Record<string, unknown>, now: Date, why: string): Promise<number> {
+    const rows = (await query().findMany({
+      where: { status: { $in: transitionSources('release') }, ...where },
       select: ['id', 'leaseOwner', 'attemptLog'],
       limit: 1000,
     })) as Pick<MessageRow, 'id' | 'leaseOwner' | 'attemptLog'>[];
-    const note: AttemptRecord = {
-      at: now.toISOString(),
-      mailboxId: null,
-      mailboxName: null,
-      outcome: 'lease-expired',
-      note: 'The instance sending this message stopped before reporting a result; it will be sent again.',
-    };
-    return release(expired, now, note);
+    const note: AttemptRecord = { at: now.toISOString(), mailboxId: null, mailboxName: null, outcome: 'lease-expired', note: `${why}; it will be sent again.` };
+    return release(rows, now, note);
   }
 
   /** An admin's transition (retry or cancel), guarded on its source states; false when the row moved on. */
@@ -201,7 +217,12 @@ export function createMessageRepository(strapi: Core.Strapi) {
     claimDue,
     recordAttempts,
     release,
-    reclaimExpiredLeases,
+    renewLeases,
+    /** `release` of messages whose lease expired: their instance stopped renewing before reporting a result. */
+    reclaimExpiredLeases: (now: Date) => reclaim({ leaseExpiresAt: { $lt: now } }, now, 'The instance sending this message stopped before reporting a result'),
+    /** `release` of the messages held by an instance that is gone (`explanation` says how it is known). */
+    reclaimLeasesOf: (instanceId: string, explanation: string, now: Date) =>
+      reclaim({ leaseOwner: { $startsWith: leaseOwner(instanceId, '') } }, now, `The instance sending this message (${instanceId}) is gone: ${explanation}`),
     retryByAdmin: (row: MessageRow, note: AttemptRecord, now: Date) => adminTransition(row, 'retryByAdmin', note, now),
     cancelByAdmin: (row: MessageRow, note: AttemptRecord, now: Date) => adminTransition(row, 'cancelByAdmin', note, now),
     /** Deletes a message that is not being sent; false when it is (or is gone). */

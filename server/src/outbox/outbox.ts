@@ -1,7 +1,7 @@
 /*
  * The outbox of one Strapi instance: enqueueing (which wakes the worker), the delivery worker loop
- * wired from the delivery attempt and the result writer, and its housekeeping (heartbeat, settings
- * reload, retention, expired leases). Built by the composition root, which hands it its neighbours.
+ * wired from the delivery attempt and the result writer, and its housekeeping (heartbeat, leases,
+ * settings reload, retention). Built by the composition root, which hands it its neighbours.
  */
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +16,7 @@ import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryAttempt, type DeliveryResult } from './delivery-attempt';
 import { createResultWriter, type AfterSendHook, type BounceHook } from './delivery-results';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
+import { createLeaseKeeper } from './lease-keeper';
 import type { MessageQueries } from './message-queries';
 import type { MessageRepository } from './message-repository';
 import type { MessageRow, NewMessage } from './message-row';
@@ -48,6 +49,8 @@ export function createOutbox(deps: OutboxDeps) {
   let geo: GeoLookup | null = null;
   let worker: DeliveryWorker | null = null;
   let lastRetentionAt = 0;
+  let retention: Promise<void> | null = null;
+  const leases = createLeaseKeeper({ strapi, instanceId, repository, queries });
 
   const directory = createMailboxDirectory({
     loadMailboxes: () => deps.mailboxes.loadForSending(),
@@ -60,19 +63,26 @@ export function createOutbox(deps: OutboxDeps) {
   const results = createResultWriter({ repository, recordHealth: (id, fields) => deps.mailboxes.recordHealth(id, fields), log, bounceHooks, afterSendHooks, counters });
 
   async function applyRetention() {
-    const retention = config().retention;
-    if (Date.now() - lastRetentionAt < retention.intervalMinutes * 60_000) return;
-    lastRetentionAt = Date.now();
-    const report = await runRetention({ queries, repository }, retention);
+    const report = await runRetention({ queries, repository }, config().retention);
     if (report.deletedMessages || report.purgedBodies) log.info(`[email-notifications] retention: deleted ${report.deletedMessages} message(s), purged ${report.purgedBodies} body(ies)`);
   }
 
-  async function maintenance() {
+  /** Retention runs beside the heartbeat, never in its way: a long purge must not make this instance look gone. */
+  function startRetentionWhenDue() {
+    if (retention || Date.now() - lastRetentionAt < config().retention.intervalMinutes * 60_000) return;
+    lastRetentionAt = Date.now();
+    retention = applyRetention()
+      .catch((error) => void log.error(`[email-notifications] retention failed: ${(error as Error)?.message ?? String(error)}`))
+      .finally(() => {
+        retention = null;
+      });
+  }
+
+  async function maintenance(held: MessageRow[]) {
     await recordHeartbeat(strapi, instanceId, counters);
+    await leases.keep(held, config().delivery);
     await deps.refreshSettings();
-    await applyRetention();
-    const reclaimed = await repository.reclaimExpiredLeases(new Date());
-    if (reclaimed) log.warn(`[email-notifications] reclaimed ${reclaimed} message(s) whose sending instance stopped`);
+    startRetentionWhenDue();
   }
 
   function startWorker() {
@@ -122,6 +132,7 @@ export function createOutbox(deps: OutboxDeps) {
     async stop() {
       await worker?.stop();
       worker = null;
+      await retention;
       pool.closeAll();
       await recordWorkerStopped(strapi, instanceId).catch(() => undefined);
     },

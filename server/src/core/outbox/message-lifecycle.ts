@@ -32,7 +32,10 @@ export const MESSAGE_TRANSITIONS = {
   markFailed: { from: ['sending'], to: 'failed' },
   /** The mailbox's recipient policy removed every recipient. */
   cancelBlocked: { from: ['sending'], to: 'cancelled' },
-  /** The attempt did not finish: the worker stopped, its lease expired, or the delivery crashed. */
+  /**
+   * The attempt did not finish: the worker stopped, its instance is gone, its lease expired, or the
+   * delivery crashed. The message keeps its place in the queue (it was due when it was claimed).
+   */
   release: { from: ['sending'], to: 'queued' },
   /** An admin sends a failed or cancelled message again, with a fresh set of attempts. */
   retryByAdmin: { from: ['failed', 'cancelled'], to: 'queued' },
@@ -53,6 +56,20 @@ export interface StatusPatch {
   retryableFailures?: number;
 }
 
+/**
+ * The lease owner a claim writes: the claiming instance's id and a token of that one claim, so the
+ * rows an instance holds are found by its id, and a result is written only under the claim it came from.
+ */
+export function leaseOwner(instanceId: string, claimToken: string): string {
+  return `${instanceId}:${claimToken}`;
+}
+
+/** The instance that holds a lease (the claim token has no colon; an instance id may). */
+export function leaseHolder(owner: string): string {
+  const end = owner.lastIndexOf(':');
+  return end < 0 ? owner : owner.slice(0, end);
+}
+
 /** The states a transition may start from (the guard of every write that applies it). */
 export function transitionSources(name: TransitionName): readonly MessageStatus[] {
   return MESSAGE_TRANSITIONS[name].from;
@@ -66,7 +83,6 @@ export function transitionPatch(name: TransitionName, now: Date): StatusPatch {
   if (to === 'failed') patch.failedAt = now;
   if (to === 'cancelled') patch.cancelledAt = now;
   if (from.includes('sending')) Object.assign(patch, { leaseOwner: null, leaseExpiresAt: null });
-  if (name === 'release') patch.nextAttemptAt = now;
   if (name === 'retryByAdmin') Object.assign(patch, { nextAttemptAt: now, retryableFailures: 0, failedAt: null, cancelledAt: null });
   return patch;
 }

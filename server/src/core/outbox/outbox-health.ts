@@ -1,8 +1,10 @@
 /*
- * The outbox health verdicts of the mail log: which delivery workers are alive, which mailboxes are
- * failing, and the problems (no worker, no mailbox, every mailbox failing, a stuck queue or rule run).
+ * The outbox health verdicts of the mail log: which delivery workers are alive (by the rule that also
+ * decides whose leases are taken over, core/outbox/worker-liveness), which mailboxes are failing, and
+ * the problems (no worker, no mailbox, every mailbox failing, a stuck queue or rule run).
  * Pure: counts, rows and `now` come in; outbox/health-report reads them.
  */
+import { workerGone, type LocalView, type WorkerFacts } from './worker-liveness';
 
 export type OutboxProblemCode = 'NO_WORKER' | 'NO_MAILBOX' | 'ALL_MAILBOXES_FAILING' | 'QUEUE_STUCK' | 'RULE_RUN_STUCK';
 
@@ -20,11 +22,13 @@ export interface HealthThresholds {
   stuckRunMinutes: number;
 }
 
-export interface HealthInput<W extends { lastBeatAt: string | Date }> {
+export interface HealthInput<W extends WorkerFacts> {
   counts: { queued?: number; sending?: number };
   oldestQueued: { ageSeconds: number; waitingReason: string | null } | null;
   /** Workers that have not recorded a stop. */
   workers: W[];
+  /** What the instance answering sees of its own host (its exited worker processes); null: heartbeats only. */
+  local?: LocalView | null;
   /** The enabled outgoing mailboxes. */
   mailboxes: { name: string; circuitOpenUntil: string | Date | null }[];
   /** Names of the rules whose schedule or time scan has been running too long. */
@@ -40,13 +44,9 @@ export interface HealthVerdict<W> {
   problems: OutboxProblem[];
 }
 
-/** A worker that missed this many heartbeats in a row is taken for stopped (a slow beat is not a dead one). */
-const MISSED_HEARTBEATS = 3;
-
-export function outboxHealth<W extends { lastBeatAt: string | Date }>(input: HealthInput<W>): HealthVerdict<W> {
+export function outboxHealth<W extends WorkerFacts>(input: HealthInput<W>): HealthVerdict<W> {
   const { thresholds, now } = input;
-  const aliveAfter = now - MISSED_HEARTBEATS * thresholds.heartbeatIntervalMs;
-  const workers = input.workers.map((w) => ({ ...w, alive: new Date(w.lastBeatAt).getTime() >= aliveAfter }));
+  const workers = input.workers.map((w) => ({ ...w, alive: workerGone(w, input.local ?? null, thresholds.heartbeatIntervalMs, now) === null }));
   const failingMailboxes = input.mailboxes.filter((m) => m.circuitOpenUntil && new Date(m.circuitOpenUntil).getTime() > now).map((m) => m.name);
   const waiting = (input.counts.queued ?? 0) + (input.counts.sending ?? 0);
   const problems: OutboxProblem[] = [];
