@@ -161,7 +161,7 @@ export const pluginConfigSchema = z
     /** Notification rules: record triggers, schedules (digests) and time scans. */
     rules: z
       .object({
-        /** Evaluate rules in this instance (record changes, custom events). */
+        /** Evaluate rules in this instance (record changes, custom events), and sweep firings left unfinished by a stopped instance. */
         enabled: z.boolean().default(true),
         /** Run schedules and time scans in this instance (every instance may; a database row per tick makes each run once). */
         schedulerEnabled: z.boolean().default(true),

@@ -5,12 +5,13 @@
  * pending (it died between the commit and the queueing) are finished by the sweep of any instance.
  */
 import type { Core } from '@strapi/strapi';
+import { InputError } from '../core/errors';
 import { recordIsGone } from '../core/rules/record-firing';
 import { strapiModelLookup } from '../records/model-lookup';
 import { loadRecord } from '../records/record-loader';
 import type { FireStore, RecordFiring } from './fire-store';
 import type { RuleDispatcher } from './rule-dispatcher';
-import type { RuleStore } from './rule-store';
+import type { RuleRow, RuleStore } from './rule-store';
 
 /** How many abandoned firings one sweep finishes; the next sweep takes the rest. */
 const SWEEP_BATCH = 50;
@@ -24,6 +25,13 @@ export interface RecordFiringsDeps {
 }
 
 type Plain = Record<string, unknown>;
+
+/** A record deleted since the firing reads as null (loadRecord's InputError); other errors stay errors. */
+function nullWhenMissing(error: unknown): null {
+  if (error instanceof InputError) return null;
+  throw error;
+}
+
 /** Records read for a batch of firings: the firings of one save share one read. */
 type RecordReads = Map<string, Promise<Plain | null>>;
 
@@ -32,12 +40,11 @@ export function createRecordFirings(strapi: Core.Strapi, deps: RecordFiringsDeps
   function recordOf(firing: RecordFiring, reads: RecordReads): Promise<Plain | null> {
     if (recordIsGone(firing.event)) return Promise.resolve(firing.previous);
     const id = `${firing.contentType}:${firing.recordId}`;
-    if (!reads.has(id)) reads.set(id, loadRecord(strapi, strapiModelLookup(strapi), firing.contentType, firing.recordId).catch(() => null));
+    if (!reads.has(id)) reads.set(id, loadRecord(strapi, strapiModelLookup(strapi), firing.contentType, firing.recordId).catch(nullWhenMissing));
     return reads.get(id)!;
   }
 
-  async function dispatch(firing: RecordFiring, reads: RecordReads): Promise<{ handled: number; note: string | null }> {
-    const row = await deps.store.get(firing.rule);
+  async function dispatch(firing: RecordFiring, row: RuleRow, reads: RecordReads): Promise<{ handled: number; note: string | null }> {
     const record = await recordOf(firing, reads);
     if (!record) return { handled: 0, note: `${firing.contentType} ${firing.recordId} no longer exists: nothing was sent` };
     const result = await deps.dispatcher.dispatch({
@@ -54,12 +61,15 @@ export function createRecordFirings(strapi: Core.Strapi, deps: RecordFiringsDeps
 
   /** Renders and queues one firing's message (once, whoever calls it), then ends the firing. Never throws. */
   async function finish(firing: RecordFiring, reads: RecordReads): Promise<void> {
+    let name = firing.rule;
     try {
-      const { handled, note } = await dispatch(firing, reads);
+      const row = await deps.store.get(firing.rule);
+      name = row.name;
+      const { handled, note } = await dispatch(firing, row, reads);
       await deps.fires.finishRecordFiring(firing.key, 'done', handled, note);
     } catch (error) {
       const message = (error as Error).message;
-      strapi.log.error(`[email-notifications] rule ${firing.rule} on ${firing.contentType} ${firing.recordId} failed: ${message}`);
+      strapi.log.error(`[email-notifications] rule "${name}" on ${firing.contentType} ${firing.recordId} failed: ${message}`);
       await deps.fires.finishRecordFiring(firing.key, 'failed', 0, message).catch(() => undefined);
       await deps.store.recordError(firing.rule, message, new Date()).catch(() => undefined);
     }
