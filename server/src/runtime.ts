@@ -1,7 +1,7 @@
 /*
  * The composition root: builds every part of the plugin for one Strapi instance and wires them
- * together (stores, the outbox with its worker, templates, notifications, the rule engine and its
- * scheduler), then starts and stops them. Domain modules never reach for each other through
+ * together (stores, the outbox with its worker, templates, notifications, the rule engine with its
+ * scheduler and firing sweep), then starts and stops them. Domain modules never reach for each other through
  * Strapi's service registry and never import this file; services, register, bootstrap and destroy do.
  */
 import type { Core } from '@strapi/strapi';
@@ -19,10 +19,12 @@ import { recordFields } from './records/record-context';
 import { createTaskGroupStore } from './routing/task-group-store';
 import { createCustomEvents } from './rules/custom-events';
 import { fireStore } from './rules/fire-store';
+import { createFiringSweeper } from './rules/firing-sweeper';
 import { floodState } from './rules/flood-state';
 import { createProfileStore } from './rules/profile-store';
 import type { RecipientResolver } from './rules/recipient-resolver';
 import { createRuleCatalog } from './rules/rule-catalog';
+import { createRecordFirings } from './rules/record-firings';
 import { ruleDispatcher } from './rules/rule-dispatcher';
 import { ruleEngine } from './rules/rule-engine';
 import { ruleStore } from './rules/rule-store';
@@ -30,7 +32,7 @@ import { scheduler } from './rules/scheduler';
 import { createSettingsStore } from './settings/settings-store';
 import { createTemplateCatalog } from './templates/template-catalog';
 
-/** How often the recipient history (flood caps, duplicate window) is pruned. */
+/** How often the recipient history (flood caps, duplicate window) is pruned, and finished firings removed. */
 const PRUNE_INTERVAL_MS = 10 * 60_000;
 
 function createRuntime(strapi: Core.Strapi) {
@@ -64,7 +66,17 @@ function createRuntime(strapi: Core.Strapi) {
   const templates = createTemplateCatalog(strapi, { rulesUsing: (name) => rules.usingTemplate(name) });
   const notifications = createNotifications(strapi, { outbox: outbox, templates });
   const dispatcher = ruleDispatcher(strapi, { store: rules, flood, resolvers, templates, notifications });
-  const engine = ruleEngine(strapi, { store: rules, dispatcher });
+  const firings = createRecordFirings(strapi, { store: rules, fires, dispatcher });
+  const engine = ruleEngine(strapi, { store: rules, dispatcher, firings });
+  const sweeper = createFiringSweeper(
+    {
+      finishAbandoned: (now) => firings.finishAbandoned(now, config().rules.recoverFiringsAfterMs),
+      removeFinished: (now) => firings.removeFinished(now),
+      now: () => new Date(),
+      onError: (error, where) => strapi.log.error(`[email-notifications] firing sweep (${where}): ${(error as Error).message}`),
+    },
+    { intervalMs: config().rules.tickIntervalMs, cleanUpIntervalMs: PRUNE_INTERVAL_MS },
+  );
   const timers = scheduler(strapi, { store: rules, fires, dispatcher, resolvers });
   const ruleCatalog = createRuleCatalog(strapi, { store: rules, fires, engine, scheduler: timers, resolvers, taskGroups, mailboxes });
   let pruneTimer: NodeJS.Timeout | null = null;
@@ -100,14 +112,16 @@ function createRuntime(strapi: Core.Strapi) {
       await outbox.start();
       outbox.onBounce((addresses, reason) => flood.suppress(addresses, reason, new Date()));
       timers.start();
+      if (config().rules.enabled) sweeper.start();
       // The recipient history only matters within the longest cap or duplicate window.
       pruneTimer = setInterval(() => void flood.prune(new Date()).catch(() => undefined), PRUNE_INTERVAL_MS);
       pruneTimer.unref();
     },
-    /** Shutdown: the scheduler stops and pending rule dispatches are queued, then the delivery worker finishes or releases its sends. */
+    /** Shutdown: the scheduler and the firing sweep stop and pending rule dispatches are queued, then the delivery worker finishes or releases its sends. */
     async stop() {
       if (pruneTimer) clearInterval(pruneTimer);
       await timers.stop();
+      await sweeper.stop();
       await engine.idle();
       await outbox.stop();
     },

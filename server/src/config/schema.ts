@@ -166,12 +166,17 @@ export const pluginConfigSchema = z
     /** Notification rules: record triggers, schedules (digests) and time scans. */
     rules: z
       .object({
-        /** Evaluate rules in this instance (record changes, custom events). */
+        /** Evaluate rules in this instance (record changes, custom events), and sweep firings left unfinished by a stopped instance. */
         enabled: z.boolean().default(true),
         /** Run schedules and time scans in this instance (every instance may; a database row per tick makes each run once). */
         schedulerEnabled: z.boolean().default(true),
-        /** How often this instance looks for due schedules and scans, ms. */
+        /** How often this instance looks for due schedules and scans, and for firings left unfinished, ms. */
         tickIntervalMs: z.number().int().min(200).max(60_000).default(1000),
+        /**
+         * A record rule's firing still without its notification this long after the save (its instance
+         * stopped between the commit and the queueing) is finished by any instance, ms.
+         */
+        recoverFiringsAfterMs: z.number().int().min(100).max(3_600_000).default(30_000),
         /** How deep notifications may cause further notifications (an onAfterSend hook that updates a record, …). */
         maxChainDepth: z.number().int().min(1).max(10).default(3),
         /** A schedule or scan run still "running" after this many minutes is reported as stuck. */

@@ -1,14 +1,15 @@
 /*
  * Record events for rules: one document-service middleware (registered in register()) that sees
  * creates, updates, deletes, publishes and unpublishes of every content type. It reads the previous
- * version before the write, evaluates the rules of that type after it, and hands matches to the rule
- * engine once the transaction has committed. It never sends, never throws into the save, and costs
+ * version before the write, evaluates the rules of that type after it in the same transaction, and
+ * records what fired in that transaction too (sent after the commit). It never sends, and costs
  * nothing for a type without rules.
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from '../config/plugin-config';
 import { RECORD_EVENTS, type RecordEvent } from '../core/rules/rule-trigger';
 import { currentChainDepth } from '../outbox/chain-depth';
+import type { RecordFiring } from './fire-store';
 import type { RuleEngine } from './rule-engine';
 
 type Plain = Record<string, unknown>;
@@ -38,7 +39,7 @@ function versionOf(ctx: MiddlewareContext, events: RecordEvent[]): 'draft' | 'pu
 }
 
 /** `engine` is asked for at each write: the middleware is installed in register(), before the engine exists. */
-export function installRecordEvents(strapi: Core.Strapi, engine: () => Pick<RuleEngine, 'prepareRecordEvent' | 'afterRecordEvent'>): void {
+export function installRecordEvents(strapi: Core.Strapi, engine: () => Pick<RuleEngine, 'prepareRecordEvent' | 'evaluateRecordEvent' | 'recordFirings'>): void {
   const documents = strapi.documents as unknown as { use(mw: (ctx: MiddlewareContext, next: () => Promise<unknown>) => Promise<unknown>): void };
   documents.use(async (ctx, next) => {
     if (!ctx.uid.startsWith('api::') || !WATCHED.has(ctx.action) || !getPluginConfig(strapi).rules.enabled) return next();
@@ -49,15 +50,21 @@ export function installRecordEvents(strapi: Core.Strapi, engine: () => Pick<Rule
     } catch (error) {
       strapi.log.error(`[email-notifications] rules: could not read ${ctx.uid} before ${ctx.action}: ${(error as Error).message}`);
     }
-    const result = await next();
-    if (!prepared) return result;
-    try {
-      const documentId = ctx.params.documentId ?? ((result as Plain | null)?.documentId as string | undefined) ?? null;
-      const depth = currentChainDepth();
-      await engine().afterRecordEvent(prepared, documentId, result, ctx.params.data, depth);
-    } catch (error) {
-      strapi.log.error(`[email-notifications] rules: evaluating ${ctx.uid} ${ctx.action} failed: ${(error as Error).message}`);
-    }
-    return result;
+    if (!prepared) return next();
+    const ready = prepared;
+    // One transaction for the write and what it fired (the write's own joins it, as does a caller's).
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      let fired: RecordFiring[] = [];
+      try {
+        const documentId = ctx.params.documentId ?? ((result as Plain | null)?.documentId as string | undefined) ?? null;
+        fired = await engine().evaluateRecordEvent(ready, documentId, result, ctx.params.data, currentChainDepth());
+      } catch (error) {
+        strapi.log.error(`[email-notifications] rules: evaluating ${ctx.uid} ${ctx.action} failed: ${(error as Error).message}`);
+      }
+      // Part of the save: a firing that cannot be recorded fails the save rather than be lost silently.
+      if (fired.length) await engine().recordFirings(fired);
+      return result;
+    });
   });
 }

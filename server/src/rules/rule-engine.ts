@@ -1,7 +1,8 @@
 /*
  * The rule engine of one instance: evaluates record rules around a document-service write, custom
- * events from notifications.emit(), and dry runs. Matches are dispatched after the write commits and
- * never inside it; the dispatch promises are tracked so shutdown (and tests) can wait for them.
+ * events from notifications.emit(), and dry runs. What a write fired is recorded inside its
+ * transaction and dispatched only after it commits, never inside it; the dispatch promises are
+ * tracked so shutdown (and tests) can wait for them.
  */
 import type { Core } from '@strapi/strapi';
 import { randomUUID } from 'node:crypto';
@@ -13,6 +14,9 @@ import { strapiModelLookup } from '../records/model-lookup';
 import { loadRecord, relationPopulate } from '../records/record-loader';
 import type { RecordEvent } from '../core/rules/rule-trigger';
 import { dueAt } from '../core/rules/time-window';
+import { firingSnapshot, recordFiringKey } from '../core/rules/record-firing';
+import type { RecordFiring } from './fire-store';
+import type { RecordFirings } from './record-firings';
 import type { RuleDispatcher } from './rule-dispatcher';
 import type { ActiveRule, RuleStore } from './rule-store';
 
@@ -28,7 +32,17 @@ export interface PreparedRecordEvent {
   populate: Record<string, true>;
 }
 
-export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispatcher: RuleDispatcher }) {
+/**
+ * Test only: EMAIL_NOTIFICATIONS_TEST_PAUSE_AFTER_COMMIT_MS holds committed firings this long before
+ * their notifications are queued, so the crash tests can kill the process in that window. Read by
+ * this code path only; never set it in production.
+ */
+async function testPauseAfterCommit(): Promise<void> {
+  const ms = Number(process.env.EMAIL_NOTIFICATIONS_TEST_PAUSE_AFTER_COMMIT_MS ?? 0);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispatcher: RuleDispatcher; firings: Pick<RecordFirings, 'write' | 'finishAll'> }) {
   const pending = new Set<Promise<unknown>>();
   const lookup = () => strapiModelLookup(strapi);
 
@@ -120,12 +134,15 @@ export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispat
       return { uid, events, rules, previous, status, locale, populate };
     },
 
-    /** After a write: evaluates the prepared rules and dispatches the matches after commit. */
-    async afterRecordEvent(prepared: PreparedRecordEvent, documentId: string | null, result: unknown, data: Plain | undefined, depth: number): Promise<void> {
+    /**
+     * After a write, inside its transaction: evaluates the prepared rules and returns what fired
+     * (nothing is written yet; see recordFirings).
+     */
+    async evaluateRecordEvent(prepared: PreparedRecordEvent, documentId: string | null, result: unknown, data: Plain | undefined, depth: number): Promise<RecordFiring[]> {
       const max = getPluginConfig(strapi).rules.maxChainDepth;
       if (depth >= max) {
         strapi.log.warn(`[email-notifications] rules: ${prepared.uid} ${prepared.events.join('+')} not evaluated: notifications already caused ${depth} levels of changes (rules.maxChainDepth ${max})`);
-        return;
+        return [];
       }
       const model = lookup()(prepared.uid)!;
       const gone = prepared.events.includes('delete') || prepared.events.includes('unpublish');
@@ -149,25 +166,26 @@ export function ruleEngine(strapi: Core.Strapi, deps: { store: RuleStore; dispat
         loaded = needed;
         for (const v of undecided) v.result = verdict(v.rule, false);
       }
-      const matches = verdicts.filter((v) => v.result === true).map((v) => ({ rule: v.rule, event: eventOf(v.rule) }));
-      if (!matches.length || !documentId) return;
-      const previous = prepared.previous;
-      const stamp = String(current?.updatedAt ?? previous?.updatedAt ?? now.toISOString());
+      const matches = verdicts.filter((v) => v.result === true);
+      if (!matches.length || !documentId) return [];
+      const previous = prepared.previous ? firingSnapshot(prepared.previous, model, lookup(), getPluginConfig(strapi).privacy.sensitiveFields) : null;
+      const stamp = String(current?.updatedAt ?? prepared.previous?.updatedAt ?? now.toISOString());
+      return matches.map(({ rule }) => {
+        const event = eventOf(rule);
+        return { key: recordFiringKey(rule.id, documentId, event, stamp), rule: rule.id, contentType: prepared.uid, recordId: documentId, event, previous, chainDepth: depth, firedAt: now };
+      });
+    },
+
+    /**
+     * Writes what fired in the save's transaction, and queues the notifications once it commits: a
+     * rolled-back save leaves no firing, and a firing whose instance dies after the commit is
+     * finished by the sweep (rules/record-firings).
+     */
+    async recordFirings(firings: RecordFiring[]): Promise<void> {
+      await deps.firings.write(firings);
       afterCommit(async () => {
-        const full = gone ? previous : await loadRecord(strapi, lookup(), prepared.uid, documentId).catch(() => current);
-        for (const { rule, event } of matches) {
-          await dispatchSafely(rule, () =>
-            deps.dispatcher.dispatch({
-              rule,
-              record: full,
-              previous: event === 'create' ? null : previous,
-              eventType: event,
-              idempotencyKey: `rule:${rule.id}:${documentId}:${event}:${stamp}`,
-              chainDepth: depth,
-              now,
-            }),
-          );
-        }
+        await testPauseAfterCommit();
+        await deps.firings.finishAll(firings);
       });
     },
 
