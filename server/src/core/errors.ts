@@ -9,7 +9,7 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The requested item does not exist (or was deleted).',
   CONFLICT: 'The change conflicts with existing data (for example a name that is already taken).',
   SECRET_KEY_MISSING: 'No encryption key is configured, so secrets cannot be stored.',
-  SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the configured key (the key changed?).',
+  SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the current or a previous encryption key (the key changed?).',
   MAILBOX_UNUSABLE: 'The mailbox cannot be used for sending (disabled, incoming-only or incomplete).',
   MESSAGE_TOO_LARGE: 'A rendered message is larger than templates.maxRenderedBytes allows.',
 } as const;

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { expandDefaultMailbox } from '../config/schema';
-import { getEncryptionKeyMaterial, getPluginConfig } from '../config/plugin-config';
+import { getEncryptionKeys, getPluginConfig } from '../config/plugin-config';
 import { MAILBOX_UID } from '../content-types/uids';
 import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
 import {
@@ -16,7 +16,9 @@ import {
   mailboxFieldsSchema,
   mailboxUpdateSchema,
   SECRET_FIELDS,
+  SECRET_LABELS,
   type MailboxFields,
+  type SecretField,
 } from '../core/mailboxes/mailbox-input';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
@@ -44,7 +46,10 @@ export interface MailboxStoreHooks {
 
 export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks) {
   const query = () => strapi.db.query(MAILBOX_UID);
-  const secretBox = () => createSecretBox(getEncryptionKeyMaterial(strapi));
+  const secretBox = () => {
+    const keys = getEncryptionKeys(strapi);
+    return createSecretBox(keys.current, keys.previous);
+  };
 
   async function findRow(id: string): Promise<StoredMailbox> {
     const row = (await query().findOne({ where: { documentId: id } })) as StoredMailbox | null;
@@ -157,11 +162,10 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   }
 
   function decryptConnection(row: StoredMailbox): MailboxConnection {
-    const secrets: readonly string[] = SECRET_FIELDS;
     const box = SECRET_FIELDS.some((f) => row[f]) ? secretBox() : null;
     const value = (field: (typeof CONNECTION_FIELDS)[number]) => {
       const stored = row[field];
-      if (secrets.includes(field)) return typeof stored === 'string' && stored && box ? box.decrypt(stored) : null;
+      if (isSecretField(field)) return typeof stored === 'string' && stored && box ? box.decrypt(stored, SECRET_LABELS[field]) : null;
       return stored ?? '';
     };
     return Object.fromEntries(CONNECTION_FIELDS.map((field) => [field, value(field)])) as MailboxConnection;
@@ -274,6 +278,8 @@ function storedFields(row: StoredMailbox): Partial<MailboxFields> {
   }
   return out as Partial<MailboxFields>;
 }
+
+const isSecretField = (field: string): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
 
 function crossFieldProblems(merged: Partial<MailboxFields>, row: StoredMailbox) {
   return authProblems(merged, {
