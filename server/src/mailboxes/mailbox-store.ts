@@ -1,8 +1,9 @@
 /*
  * The only code that reads and writes mailbox rows: create/update/delete with validation, secrets
- * encrypted at rest, exactly one default OUT mailbox, the default mailbox from the plugin options,
- * decrypted connections for sending and the health the delivery engine records. Responses go through
- * toMailboxDto (no secrets). It knows nothing of the outbox: changes are announced to `onChanged`.
+ * encrypted at rest (re-encrypted after a key change by secret-rotation.ts), exactly one default OUT
+ * mailbox, the default mailbox from the plugin options, decrypted connections for sending and the health
+ * the delivery engine records. Responses go through toMailboxDto (no secrets). It knows nothing of the
+ * outbox: changes are announced to `onChanged`.
  */
 import type { Core } from '@strapi/strapi';
 import { expandDefaultMailbox } from '../config/schema';
@@ -24,7 +25,7 @@ import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { toMailboxDto, type StoredMailbox } from './mailbox-dto';
 import { createSecretBox } from '../secrets/secret-box';
-
+import { reencryptMailboxSecrets } from './secret-rotation';
 
 export interface LoadedMailbox {
   row: StoredMailbox;
@@ -111,7 +112,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       if (fields.direction === 'out' && (fields.isDefault || !hasDefault)) await makeSoleDefault(row.id);
       return row;
     });
-    return toMailboxDto(await findRow(created.documentId));
+    return dto(await findRow(created.documentId));
   }
 
   async function update(id: string, body: unknown) {
@@ -135,7 +136,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset } });
       if (isDefault) await makeSoleDefault(row.id);
     });
-    return toMailboxDto(await findRow(id));
+    return dto(await findRow(id));
   }
 
   async function remove(id: string) {
@@ -171,6 +172,17 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     return Object.fromEntries(CONNECTION_FIELDS.map((field) => [field, value(field)])) as MailboxConnection;
   }
 
+  /** The decrypted connection, or why a secret cannot be decrypted (with the fix). */
+  function openConnection(row: StoredMailbox): { connection: MailboxConnection | null; problem: string | null } {
+    try {
+      return { connection: decryptConnection(row), problem: null };
+    } catch (error) {
+      return { connection: null, problem: (error as Error).message };
+    }
+  }
+
+  /** The response shape, saying when a secret cannot be decrypted. */
+  const dto = (row: StoredMailbox) => toMailboxDto(row, openConnection(row).problem);
 
   /**
    * Creates or updates the mailbox described by the `defaultMailbox` option and makes it the default.
@@ -202,11 +214,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   async function loadForSending(): Promise<LoadedMailbox[]> {
     const rows = (await query().findMany({ orderBy: [{ priority: 'asc' }, { id: 'asc' }] })) as StoredMailbox[];
     return rows.map((row) => {
-      try {
-        return { row, connection: decryptConnection(row), connectionError: null as string | null };
-      } catch (error) {
-        return { row, connection: null, connectionError: (error as Error).message };
-      }
+      const { connection, problem } = openConnection(row);
+      return { row, connection, connectionError: problem };
     });
   }
 
@@ -227,11 +236,11 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       const counts = await hooks.sentCounts(day, new Date(now.getTime() - 60_000));
       return rows.map((row) => {
         const used = counts.get(row.documentId) ?? { today: 0, lastMinute: 0 };
-        return { ...toMailboxDto(row), usage: { sentToday: used.today, sentLastMinute: used.lastMinute } };
+        return { ...dto(row), usage: { sentToday: used.today, sentLastMinute: used.lastMinute } };
       });
     },
     async findOne(id: string) {
-      return toMailboxDto(await findRow(id));
+      return dto(await findRow(id));
     },
     create: async (body: unknown) => {
       const created = await create(body);
@@ -249,6 +258,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     },
     getConnection,
     syncDefaultFromConfig,
+    /** At start: secrets encrypted with a previous key are rewritten under the current one. */
+    reencryptSecrets: () => reencryptMailboxSecrets(strapi, secretBox),
     /** This installation's own addresses (senders and logins), which the loop guard never mails. */
     async ownAddresses(): Promise<Set<string>> {
       const rows = (await query().findMany({ select: ['fromAddress', 'authUser'] })) as Pick<StoredMailbox, 'fromAddress' | 'authUser'>[];
