@@ -103,9 +103,10 @@ function createRuntime(strapi: Core.Strapi) {
     profiles: createProfileStore(strapi, rules),
     suppressions: { list: () => flood.suppressions(), release: (address: string) => flood.release(address) },
 
-    /** Start-up, in bootstrap: settings, the configured mailbox and rules, built-in templates, then the loops. */
+    /** Start-up, in bootstrap: settings, secrets under the current key, the configured mailbox and rules, built-in templates, then the loops. */
     async start() {
       await settings.refresh();
+      await mailboxes.reencryptSecrets();
       await mailboxes.syncDefaultFromConfig();
       await templates.ensureBuiltIns();
       await ruleCatalog.syncConfigRules();

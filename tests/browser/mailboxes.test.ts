@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
+import { createSecretBox } from '../../server/src/secrets/secret-box';
 import { ADMIN } from '../helpers/admin-api';
 import { dismissAnnouncements, launchBrowser, registerFirstAdmin, saveScreenshot, type BrowserSession } from '../helpers/browser';
 import { startPlayground, type Playground } from '../helpers/playground';
@@ -202,4 +203,26 @@ test('a refused login is explained, names the password, and highlights it in the
   await button('Check').click();
   await dialog().getByText('Check passed').waitFor();
   await dialog().getByRole('button', { name: 'Close' }).last().click();
+});
+
+test('a password saved under another encryption key shows as unreadable with the fix, until it is re-entered', async () => {
+  // What a changed encryption key leaves behind: a secret made by a key this Strapi does not have.
+  const otherKey = createSecretBox('a-key-this-strapi-does-not-know-0123456789');
+  await playground.strapi.db.query('plugin::email-notifications.mailbox').update({ where: { name: 'Login mailbox' }, data: { password: otherKey.encrypt(SINK_LOGIN.pass) } });
+
+  await page.getByRole('link', { name: 'Mailboxes' }).click();
+  await page.waitForURL('**/admin/settings/email-notifications/mailboxes');
+  const row = page.getByRole('row', { name: /Login mailbox/ });
+  await row.getByText('Secret unreadable').waitFor();
+
+  await row.getByRole('button', { name: 'Edit Login mailbox' }).click();
+  await page.getByRole('heading', { name: 'Login mailbox', level: 1 }).waitFor();
+  const alert = page.getByRole('alert').filter({ hasText: 'A stored secret cannot be decrypted' });
+  await alert.getByText(/The stored password was encrypted with a key this Strapi does not know.*'previousEncryptionKeys'/).waitFor();
+  await saveScreenshot(page, 'mailbox-secret-unreadable.png');
+
+  await field('Password').fill(SINK_LOGIN.pass);
+  await button('Save').click();
+  await notification('Mailbox saved');
+  await alert.waitFor({ state: 'detached' });
 });

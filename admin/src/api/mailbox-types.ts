@@ -45,6 +45,8 @@ export interface Mailbox {
   /** ISO 3166-1 alpha-2 code, '' when unknown. */
   countryCode: string;
   health: MailboxHealth;
+  /** Why a stored secret cannot be decrypted, with the fix (a changed encryption key); null when all can. */
+  secretProblem: string | null;
   createdAt: string;
   updatedAt: string;
 }

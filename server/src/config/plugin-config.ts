@@ -40,7 +40,8 @@ export function applySettingsOverrides(strapi: Core.Strapi, overrides: SettingsO
   return effective;
 }
 
-/** The key for secrets: the plugin's own option, else Strapi's admin encryption key. */
-export function getEncryptionKeyMaterial(strapi: Core.Strapi): string | undefined {
-  return getPluginConfig(strapi).encryptionKey ?? strapi.config.get<string | undefined>('admin.secrets.encryptionKey');
+/** The keys for secrets: the current one (the plugin's own option, else Strapi's admin encryption key) and the previous ones. */
+export function getEncryptionKeys(strapi: Core.Strapi): { current: string | undefined; previous: string[] } {
+  const config = getPluginConfig(strapi);
+  return { current: config.encryptionKey ?? strapi.config.get<string | undefined>('admin.secrets.encryptionKey'), previous: config.previousEncryptionKeys };
 }

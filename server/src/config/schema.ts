@@ -37,9 +37,14 @@ export const pluginConfigSchema = z
     /**
      * Key for encrypting mailbox secrets at rest (AES-256-GCM). Any string of 32+ characters.
      * Default: Strapi's `admin.secrets.encryptionKey` (the ENCRYPTION_KEY environment variable).
-     * Changing it makes stored secrets unreadable: re-enter them afterwards.
+     * To change it, put the old key in `previousEncryptionKeys`.
      */
     encryptionKey: z.string().min(32, 'must be at least 32 characters (use a random string)').optional(),
+    /**
+     * Keys used before the current one: secrets encrypted with them are still read, and re-encrypted
+     * with the current key at start. Default: none. An old key may be Strapi's shorter ENCRYPTION_KEY.
+     */
+    previousEncryptionKeys: z.array(z.string().min(1, 'must not be empty (remove the entry instead)')).max(20).default([]),
     /**
      * The mailbox created (or updated) at every start and marked as the default, so the plugin works
      * out of the box. `smtp://user:pass@host:587?from=helpdesk@example.com`, or mailbox fields.

@@ -10,7 +10,7 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The signed-in admin may not see what the request needs (a record their role may not read in the Content Manager).',
   CONFLICT: 'The change conflicts with existing data (for example a name that is already taken).',
   SECRET_KEY_MISSING: 'No encryption key is configured, so secrets cannot be stored.',
-  SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the configured key (the key changed?).',
+  SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the current or a previous encryption key (the key changed?).',
   MAILBOX_UNUSABLE: 'The mailbox cannot be used for sending (disabled, incoming-only or incomplete).',
   MESSAGE_TOO_LARGE: 'A rendered message is larger than templates.maxRenderedBytes allows.',
 } as const;

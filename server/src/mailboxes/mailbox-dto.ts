@@ -44,7 +44,8 @@ export interface StoredMailbox {
   updatedAt: string;
 }
 
-export function toMailboxDto(row: StoredMailbox) {
+/** `secretProblem`: why a stored secret cannot be decrypted (and how to fix it), from the store. */
+export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
   return {
     id: row.documentId,
     name: row.name,
@@ -83,6 +84,7 @@ export function toMailboxDto(row: StoredMailbox) {
       lastFailureAt: row.lastFailureAt ?? null,
       lastSuccessAt: row.lastSuccessAt ?? null,
     },
+    secretProblem,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

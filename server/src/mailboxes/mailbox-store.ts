@@ -1,12 +1,13 @@
 /*
  * The only code that reads and writes mailbox rows: create/update/delete with validation, secrets
- * encrypted at rest, exactly one default OUT mailbox, the default mailbox from the plugin options,
- * decrypted connections for sending and the health the delivery engine records. Responses go through
- * toMailboxDto (no secrets). It knows nothing of the outbox: changes are announced to `onChanged`.
+ * encrypted at rest (re-encrypted after a key change by secret-rotation.ts), exactly one default OUT
+ * mailbox, the default mailbox from the plugin options, decrypted connections for sending and the health
+ * the delivery engine records. Responses go through toMailboxDto (no secrets). It knows nothing of the
+ * outbox: changes are announced to `onChanged`.
  */
 import type { Core } from '@strapi/strapi';
 import { expandDefaultMailbox } from '../config/schema';
-import { getEncryptionKeyMaterial, getPluginConfig } from '../config/plugin-config';
+import { getEncryptionKeys, getPluginConfig } from '../config/plugin-config';
 import { MAILBOX_UID } from '../content-types/uids';
 import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
 import {
@@ -16,13 +17,15 @@ import {
   mailboxFieldsSchema,
   mailboxUpdateSchema,
   SECRET_FIELDS,
+  SECRET_LABELS,
   type MailboxFields,
+  type SecretField,
 } from '../core/mailboxes/mailbox-input';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { toMailboxDto, type StoredMailbox } from './mailbox-dto';
 import { createSecretBox } from '../secrets/secret-box';
-
+import { reencryptMailboxSecrets } from './secret-rotation';
 
 export interface LoadedMailbox {
   row: StoredMailbox;
@@ -44,7 +47,10 @@ export interface MailboxStoreHooks {
 
 export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks) {
   const query = () => strapi.db.query(MAILBOX_UID);
-  const secretBox = () => createSecretBox(getEncryptionKeyMaterial(strapi));
+  const secretBox = () => {
+    const keys = getEncryptionKeys(strapi);
+    return createSecretBox(keys.current, keys.previous);
+  };
 
   async function findRow(id: string): Promise<StoredMailbox> {
     const row = (await query().findOne({ where: { documentId: id } })) as StoredMailbox | null;
@@ -106,7 +112,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       if (fields.direction === 'out' && (fields.isDefault || !hasDefault)) await makeSoleDefault(row.id);
       return row;
     });
-    return toMailboxDto(await findRow(created.documentId));
+    return dto(await findRow(created.documentId));
   }
 
   async function update(id: string, body: unknown) {
@@ -130,7 +136,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset } });
       if (isDefault) await makeSoleDefault(row.id);
     });
-    return toMailboxDto(await findRow(id));
+    return dto(await findRow(id));
   }
 
   async function remove(id: string) {
@@ -157,16 +163,26 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   }
 
   function decryptConnection(row: StoredMailbox): MailboxConnection {
-    const secrets: readonly string[] = SECRET_FIELDS;
     const box = SECRET_FIELDS.some((f) => row[f]) ? secretBox() : null;
     const value = (field: (typeof CONNECTION_FIELDS)[number]) => {
       const stored = row[field];
-      if (secrets.includes(field)) return typeof stored === 'string' && stored && box ? box.decrypt(stored) : null;
+      if (isSecretField(field)) return typeof stored === 'string' && stored && box ? box.decrypt(stored, SECRET_LABELS[field]) : null;
       return stored ?? '';
     };
     return Object.fromEntries(CONNECTION_FIELDS.map((field) => [field, value(field)])) as MailboxConnection;
   }
 
+  /** The decrypted connection, or why a secret cannot be decrypted (with the fix). */
+  function openConnection(row: StoredMailbox): { connection: MailboxConnection | null; problem: string | null } {
+    try {
+      return { connection: decryptConnection(row), problem: null };
+    } catch (error) {
+      return { connection: null, problem: (error as Error).message };
+    }
+  }
+
+  /** The response shape, saying when a secret cannot be decrypted. */
+  const dto = (row: StoredMailbox) => toMailboxDto(row, openConnection(row).problem);
 
   /**
    * Creates the mailbox described by the `defaultMailbox` option as the default, or updates its settings.
@@ -196,11 +212,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   async function loadForSending(): Promise<LoadedMailbox[]> {
     const rows = (await query().findMany({ orderBy: [{ priority: 'asc' }, { id: 'asc' }] })) as StoredMailbox[];
     return rows.map((row) => {
-      try {
-        return { row, connection: decryptConnection(row), connectionError: null as string | null };
-      } catch (error) {
-        return { row, connection: null, connectionError: (error as Error).message };
-      }
+      const { connection, problem } = openConnection(row);
+      return { row, connection, connectionError: problem };
     });
   }
 
@@ -221,11 +234,11 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       const counts = await hooks.sentCounts(day, new Date(now.getTime() - 60_000));
       return rows.map((row) => {
         const used = counts.get(row.documentId) ?? { today: 0, lastMinute: 0 };
-        return { ...toMailboxDto(row), usage: { sentToday: used.today, sentLastMinute: used.lastMinute } };
+        return { ...dto(row), usage: { sentToday: used.today, sentLastMinute: used.lastMinute } };
       });
     },
     async findOne(id: string) {
-      return toMailboxDto(await findRow(id));
+      return dto(await findRow(id));
     },
     create: async (body: unknown) => {
       const created = await create(body);
@@ -243,6 +256,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     },
     getConnection,
     syncDefaultFromConfig,
+    /** At start: secrets encrypted with a previous key are rewritten under the current one. */
+    reencryptSecrets: () => reencryptMailboxSecrets(strapi, secretBox),
     /** This installation's own addresses (senders and logins), which the loop guard never mails. */
     async ownAddresses(): Promise<Set<string>> {
       const rows = (await query().findMany({ select: ['fromAddress', 'authUser'] })) as Pick<StoredMailbox, 'fromAddress' | 'authUser'>[];
@@ -272,6 +287,8 @@ function storedFields(row: StoredMailbox): Partial<MailboxFields> {
   }
   return out as Partial<MailboxFields>;
 }
+
+const isSecretField = (field: string): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
 
 function crossFieldProblems(merged: Partial<MailboxFields>, row: StoredMailbox) {
   return authProblems(merged, {

@@ -51,6 +51,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
   const [faultField, setFaultField] = React.useState<string | null>(null);
   const [isSaving, setIsSaving] = React.useState(false);
   const [showConfigNotice, setShowConfigNotice] = React.useState(true);
+  const [showSecretProblem, setShowSecretProblem] = React.useState(true);
 
   const probe = useMailboxProbe({
     onInputError: problems.show,
@@ -129,6 +130,16 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
         <Layouts.Content>
           <Flex direction="column" alignItems="stretch" gap={6}>
             <ProblemSummary problems={problems.list} />
+            {saved?.secretProblem && showSecretProblem && (
+              <Alert
+                variant="danger"
+                title={t('email-notifications.form.secretProblem.title')}
+                closeLabel={t('email-notifications.action.close')}
+                onClose={() => setShowSecretProblem(false)}
+              >
+                {saved.secretProblem}
+              </Alert>
+            )}
             {saved?.source === 'config' && showConfigNotice && (
               <Alert
                 variant="warning"

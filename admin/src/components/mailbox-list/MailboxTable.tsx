@@ -74,7 +74,7 @@ export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: Mai
               </Status>
             </Td>
             {/* Incoming mailboxes never send: no health, no usage. */}
-            <Td>{mailbox.direction === 'out' ? <HealthBadge health={mailbox.health} /> : <Typography textColor="neutral600">{EMPTY}</Typography>}</Td>
+            <Td>{mailbox.direction === 'out' ? <HealthBadge health={mailbox.health} secretProblem={mailbox.secretProblem} /> : <Typography textColor="neutral600">{EMPTY}</Typography>}</Td>
             <Td>{mailbox.direction === 'out' ? <UsageCell mailbox={mailbox} /> : <Typography textColor="neutral600">{EMPTY}</Typography>}</Td>
             <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
               <MailboxRowActions mailbox={mailbox} canUpdate={canUpdate} canSend={canSend} {...handlers} />

@@ -86,6 +86,8 @@ export const mailboxFieldsSchema = z
 export type MailboxFields = z.infer<typeof mailboxFieldsSchema>;
 export const SECRET_FIELDS = ['password', 'oauthClientSecret', 'oauthRefreshToken'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
+/** How messages about a secret name it. */
+export const SECRET_LABELS: Record<SecretField, string> = { password: 'password', oauthClientSecret: 'OAuth client secret', oauthRefreshToken: 'OAuth refresh token' };
 
 export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host'> = {
   direction: 'out',
