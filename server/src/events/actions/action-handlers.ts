@@ -8,6 +8,9 @@ import type { ActionOutcome, ActionRun, ActionType } from '../../core/events/eve
 import type { Notifications } from '../../notifications/notifications';
 import type { RecipientResolver } from '../../rules/recipient-resolver';
 import type { EventProviderRegistry } from './event-providers';
+import { createLogAction } from './log-action';
+import { createProviderAction } from './provider-action';
+import { createWebhookAction } from './webhook-action';
 
 export interface ActionSecrets {
   webhookSecret: string | null;
@@ -28,11 +31,21 @@ export interface ActionHandlerDeps {
   notifications: Pick<Notifications, 'send'>;
   /** Recipient resolvers registered by developers (`{ resolver: name }` entries of email actions). */
   resolvers: Map<string, RecipientResolver>;
+  /** Log rotation: rotate past this size (default 10 MB), keep this many rotated files (default 5). */
+  logMaxBytes?: number;
+  logKeep?: number;
+  /** The clock (web hook timestamps, log lines); default the system clock. */
+  now?: () => Date;
 }
 
 const pending = (type: ActionType): ActionHandler => async () => ({ ok: false, retryable: true, error: `the ${type} action is not available in this version` });
 
 export function createActionHandlers(deps: ActionHandlerDeps): Record<ActionType, ActionHandler> {
-  void deps;
-  return { webhook: pending('webhook'), log: pending('log'), provider: pending('provider'), email: pending('email'), profiles: pending('profiles') };
+  return {
+    webhook: createWebhookAction({ allowedHosts: deps.allowedHosts, timeoutMs: deps.timeoutMs, now: deps.now }),
+    log: createLogAction({ logDirectory: deps.logDirectory, maxBytes: deps.logMaxBytes, keep: deps.logKeep, now: deps.now }),
+    provider: createProviderAction(deps.providers),
+    email: pending('email'),
+    profiles: pending('profiles'),
+  };
 }
