@@ -10,7 +10,6 @@ import { parseEventRule, type EventRule } from '../../server/src/core/events/eve
 import type { SmtpEvent } from '../../server/src/core/events/event-types';
 import { decideWindow, EMPTY_WINDOW, type WindowState } from '../../server/src/core/events/frequency-window';
 import { eventOf, eventTypesOf, sampleEvent } from '../../server/src/core/events/smtp-event';
-import { webhookPayload } from '../../server/src/core/events/webhook-payload';
 
 const BASE = { name: 'Final failures to the ops hook', eventType: 'final-delivery-failed', actions: [{ type: 'webhook', url: 'https://ops.example.com/hook' }] };
 
@@ -191,7 +190,7 @@ describe('events of an attempt', () => {
     expect(eventTypesOf({ transition, mailboxFailure })).toEqual(types);
   });
 
-  it('reads SSL and authentication from the mailbox, and wraps the event for a web page', () => {
+  it('reads SSL and authentication from the mailbox, and the event carries the attempt's facts', () => {
     const facts = {
       transition: 'markFailed' as const,
       mailboxFailure: false,
@@ -203,7 +202,6 @@ describe('events of an attempt', () => {
     };
     const built = eventOf('final-delivery-failed', facts, 'e9', new Date('2026-12-01T10:00:00Z'));
     expect(built.server).toEqual({ protocol: 'smtp', host: 'smtp.example.com', port: 587, ssl: true, requiresAuth: false });
-    const payload = webhookPayload({ runId: 'r1', attempt: 1, rule: { id: 1, name: 'x' }, actionIndex: 0, action: { type: 'webhook', url: 'https://x' }, event: built, folded: null });
-    expect(payload).toMatchObject({ type: 'smtp.final-delivery-failed', timestamp: '2026-12-01T10:00:00.000Z', data: { runId: 'r1', test: false, event: built } });
+    expect(built).toMatchObject({ type: 'final-delivery-failed', at: '2026-12-01T10:00:00.000Z', test: false, customerEmail: 'ada@example.com' });
   });
 });
