@@ -190,7 +190,7 @@ describe('events of an attempt', () => {
     expect(eventTypesOf({ transition, mailboxFailure })).toEqual(types);
   });
 
-  it('reads SSL and authentication from the mailbox, and the event carries the attempt's facts', () => {
+  it('reads SSL and authentication from the mailbox, and the event carries the attempt’s facts', () => {
     const facts = {
       transition: 'markFailed' as const,
       mailboxFailure: false,
