@@ -8,7 +8,9 @@ import type { ActionOutcome, ActionRun, ActionType } from '../../core/events/eve
 import type { Notifications } from '../../notifications/notifications';
 import type { RecipientResolver } from '../../rules/recipient-resolver';
 import type { EventProviderRegistry } from './event-providers';
+import { createEmailAction } from './email-action';
 import { createLogAction } from './log-action';
+import { createProfilesAction } from './profiles-action';
 import { createProviderAction } from './provider-action';
 import { createWebhookAction } from './webhook-action';
 
@@ -38,14 +40,12 @@ export interface ActionHandlerDeps {
   now?: () => Date;
 }
 
-const pending = (type: ActionType): ActionHandler => async () => ({ ok: false, retryable: true, error: `the ${type} action is not available in this version` });
-
 export function createActionHandlers(deps: ActionHandlerDeps): Record<ActionType, ActionHandler> {
   return {
     webhook: createWebhookAction({ allowedHosts: deps.allowedHosts, timeoutMs: deps.timeoutMs, now: deps.now }),
     log: createLogAction({ logDirectory: deps.logDirectory, maxBytes: deps.logMaxBytes, keep: deps.logKeep, now: deps.now }),
     provider: createProviderAction(deps.providers),
-    email: pending('email'),
-    profiles: pending('profiles'),
+    email: createEmailAction({ strapi: deps.strapi, notifications: deps.notifications, resolvers: deps.resolvers, now: deps.now }),
+    profiles: createProfilesAction({ strapi: deps.strapi, notifications: deps.notifications, now: deps.now }),
   };
 }

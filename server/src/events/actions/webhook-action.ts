@@ -7,6 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Webhook } from 'standardwebhooks';
 import type { ActionOutcome, ActionRun } from '../../core/events/event-types';
+import { webhookPayload } from '../../core/events/webhook-payload';
 import { agentFor, explainRefusal, hostPolicy, type HostPolicy } from './ssrf-guard';
 
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
@@ -25,15 +26,6 @@ interface Answer {
   statusText: string;
   location: string | null;
   excerpt: string;
-}
-
-/** The JSON body, shaped as Standard Webhooks suggests: type, timestamp, data. */
-export function webhookPayload(run: ActionRun, now: Date) {
-  return {
-    type: `smtp-event.${run.event.type}`,
-    timestamp: now.toISOString(),
-    data: { rule: run.rule, event: run.event, folded: run.folded, test: run.event.test, runId: run.runId, attempt: run.attempt },
-  };
 }
 
 function post(url: URL, body: string, headers: Record<string, string>, policy: HostPolicy, signal: AbortSignal): Promise<Answer> {
