@@ -36,7 +36,9 @@ it('runs the queued and the interrupted action runs of a killed instance on the 
   const databaseFile = path.join(tmpDir, 'data.db');
   const env = pluginConfigEnv({ ...FAST_DELIVERY, events: { allowedHosts: ['127.0.0.1'], concurrency: 1, pollIntervalMs: 50, leaseMs: 2000, webhookTimeoutMs: 60_000 } });
   receiver.answers = ['hang'];
+  const t0 = Date.now();
   child = await spawnInstance(databaseFile, env);
+  console.log('child up', Date.now() - t0);
   const api: AdminApi = await adminApi(child.url);
   const created = await api.request('POST', BASE, { name: 'Crash-proof', eventType: 'final-delivery-failed', actions: [{ type: 'webhook', url: receiver.url }] });
   expect(created.status).toBe(201);
@@ -48,10 +50,12 @@ it('runs the queued and the interrupted action runs of a killed instance on the 
   expect(before.map((r: any) => r.status).sort()).toEqual(['queued', 'queued', 'running']);
   const interruptedId = receiver.calls[0]!.headers['webhook-id'];
 
+  console.log('killing', Date.now() - t0);
   await child.kill();
   child = null;
   receiver.answers = [200];
   app = await startPlayground({ databaseFile, env });
+  console.log('app up', Date.now() - t0);
   const runs = await waitFor(async () => {
     const rows = await app!.strapi.db.query(RUN_UID).findMany({ where: { ruleKey: String(id) } });
     return rows.length === 3 && rows.every((r: any) => r.status === 'succeeded') && rows;
@@ -63,4 +67,4 @@ it('runs the queued and the interrupted action runs of a killed instance on the 
   // The interrupted run is the same message again (receivers can tell the repeat by its id).
   expect(ids.filter((i) => i === interruptedId)).toHaveLength(2);
   expect(receiver.verifyAll(created.body.webhookSecret)).toHaveLength(4);
-}, 120_000);
+}, 300_000);
