@@ -1,5 +1,6 @@
 /*
- * Drives Debian's Chromium (never a downloaded browser) through playwright-core for the admin tests:
+ * Drives Chromium (the one scripts/chromium.js chose: CHROMIUM_PATH, the system's, or the npm-packaged
+ * one; never a downloaded browser) through playwright-core for the admin tests:
  * launch, register the first admin through Strapi's own form, save screenshots (tests/.artifacts, or docs/screenshots with UPDATE_SCREENSHOTS=1),
  * collect uncaught page errors (a crashing UI fails the test), wait for notifications, pick options.
  */
@@ -16,7 +17,9 @@ import { REPO_ROOT } from './playground';
 export const SCREENSHOT_DIR =
   process.env.UPDATE_SCREENSHOTS === '1' ? path.join(REPO_ROOT, 'docs', 'screenshots') : path.join(REPO_ROOT, 'tests', '.artifacts', 'screenshots');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+/** Set for the npm-packaged Chromium: its own shared libraries, for the browser's process only. */
+const CHROMIUM_LIBRARY_PATH = process.env.CHROMIUM_LIBRARY_PATH;
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -34,8 +37,14 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Launches the chosen Chromium; `executablePath` and `libraryPath` override it (the packaged-browser test). */
+export function launchChromium(executablePath = CHROMIUM_PATH, libraryPath = CHROMIUM_LIBRARY_PATH): Promise<Browser> {
+  const env = libraryPath ? { ...process.env, LD_LIBRARY_PATH: [libraryPath, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : process.env;
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: env as Record<string, string> });
+}
+
 export async function launchBrowser(): Promise<BrowserSession> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

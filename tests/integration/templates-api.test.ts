@@ -86,6 +86,24 @@ describe('templates API', () => {
     expect(problems(response)[0]).toMatch(/over the limit of 102400 \(templates.maxRenderedBytes\)/);
   });
 
+  it('refuses <mj-include> at save and in the preview, with the line and the reason', async () => {
+    const mjml = '<mj-section>\n<mj-include path="../../../../etc/passwd" />\n</mj-section>';
+    const saved = await api.request('POST', '/email-notifications/templates', { ...RMA_TEMPLATE, name: 'with-include', mjml });
+    expect(saved.status).toBe(400);
+    expect(problems(saved)[0]).toMatch(/^mjml: line 2: <mj-include> is not available: includes are off/);
+    const names = (await api.request('GET', '/email-notifications/templates')).body.data.map((t: any) => t.name);
+    expect(names).not.toContain('with-include');
+    const preview = await api.request('POST', '/email-notifications/templates/preview', { template: { ...RMA_TEMPLATE, mjml } });
+    expect(preview.body.data.ok).toBe(false);
+    expect(preview.body.data.problems[0].message).toMatch(/^line 2: <mj-include> is not available/);
+  });
+
+  it("writes the template's locale into the HTML's lang", async () => {
+    const german = await api.request('POST', '/email-notifications/templates/preview', { template: { ...RMA_TEMPLATE, locale: 'de' } });
+    expect(german.body.data.html).toMatch(/<html[^>]* lang="de"/);
+    expect(german.body.data.html).not.toContain('lang="und"');
+  });
+
   it('keeps every previous version, shows a diff and restores one', async () => {
     const [template] = (await api.request('GET', '/email-notifications/templates')).body.data.filter((t: any) => t.name === 'rma-stage-changed');
     const id = template.id;

@@ -54,6 +54,7 @@ describe('templates in delivery', () => {
     expect(mail!.html).not.toMatch(/<script>|<img src=x/);
     expect(mail!.html).toContain('Acme Support'); // the master layout's header
     expect(mail!.html).toContain('This is an automatic notification.'); // and its footer
+    expect(mail!.html).toMatch(/<html[^>]* lang="en"/); // the template's locale
     // The text part is derived from the HTML, with the values as typed.
     expect(mail!.text).toContain('Dear Mallory <img src=x onerror=alert(1)>,');
     expect(mail!.text).toContain('Notes: <script>steal()</script> & more');

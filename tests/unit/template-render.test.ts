@@ -7,7 +7,7 @@ import { checkTemplate } from '../../server/src/core/templates/template-input';
 import { renderTemplate } from '../../server/src/core/templates/render-template';
 import { recordContext, changesContext, nowContext, type RenderEnvironment } from '../../server/src/core/templates/template-context';
 import { parseTemplate, type TemplateNode } from '../../server/src/core/templates/template-syntax';
-import { composeMjml, mapMjmlError } from '../../server/src/core/templates/layout';
+import { composeMjml, includeProblems, mapMjmlError } from '../../server/src/core/templates/layout';
 import { InputError } from '../../server/src/core/errors';
 
 const MODELS: Record<string, ContentModel> = {
@@ -162,5 +162,21 @@ describe('layouts', () => {
     expect(mapMjmlError(composed, 4, 'bad')).toEqual({ path: 'mjml', message: 'line 2: bad' });
     expect(mapMjmlError(composed, 1, 'bad')).toEqual({ path: 'layout', message: 'master layout: bad' });
     expect(composeMjml('<mjml><mj-body></mj-body></mjml>', layout).usesLayout).toBe(false);
+  });
+
+  it("sets the document's language from the template's locale, replacing one the layout wrote", () => {
+    const layout = '<mjml lang="en" owa="desktop">\n<mj-body>\n{{> content}}\n</mj-body>\n</mjml>';
+    expect(composeMjml('<mj-section></mj-section>', layout, 'de').source.split('\n')[0]).toBe('<mjml lang="de" owa="desktop">');
+    expect(composeMjml('<mjml><mj-body></mj-body></mjml>', null, 'fr-CH').source).toBe('<mjml lang="fr-CH"><mj-body></mj-body></mjml>');
+    expect(composeMjml('<mj-section></mj-section>', layout, null).source.split('\n')[0]).toBe('<mjml lang="en" owa="desktop">');
+  });
+
+  it('refuses <mj-include> with the line of the body or the layout', () => {
+    const layout = '<mjml>\n<mj-head><mj-include path="./head.mjml" /></mj-head>\n<mj-body>\n{{> content}}\n</mj-body>\n</mjml>';
+    const problems = includeProblems(composeMjml('<mj-section>\n<MJ-INCLUDE path="../../etc/passwd" />\n</mj-section>', layout));
+    expect(problems).toHaveLength(2);
+    expect(problems[0]!.path).toBe('layout');
+    expect(problems[1]).toEqual({ path: 'mjml', message: expect.stringMatching(/^line 2: <mj-include> is not available: includes are off/) });
+    expect(includeProblems(composeMjml('<mj-section><mj-text>mj-include is a word here</mj-text></mj-section>', layout.replace(/<mj-include[^>]*>/, '')))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
 import type { Context } from 'koa';
 import { PluginError, type ErrorCode } from '../core/errors';
 
-const STATUS: Record<ErrorCode, { status: number; name: string }> = {
+export const ERROR_STATUS: Record<ErrorCode, { status: number; name: string }> = {
   INVALID_INPUT: { status: 400, name: 'ValidationError' },
   INVALID_CONFIG: { status: 500, name: 'ConfigurationError' },
   FORBIDDEN: { status: 403, name: 'ForbiddenError' },
@@ -35,7 +35,7 @@ export async function respondWithBody(ctx: Context, action: () => Promise<unknow
     if (body !== undefined) ctx.body = body;
   } catch (error) {
     if (!(error instanceof PluginError)) throw error;
-    const mapped = STATUS[error.code];
+    const mapped = ERROR_STATUS[error.code];
     ctx.status = mapped.status;
     ctx.body = {
       data: null,

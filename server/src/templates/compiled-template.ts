@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FieldProblem } from '../core/errors';
-import { composeMjml, mapMjmlError } from '../core/templates/layout';
+import { composeMjml, includeProblems, mapMjmlError } from '../core/templates/layout';
 import { renderTemplate } from '../core/templates/render-template';
 import { parseTemplate, type TemplateNode } from '../core/templates/template-syntax';
 import { compileMjml } from './mjml-compiler';
@@ -19,6 +19,8 @@ export interface TemplateSources {
   layoutMjml: string | null;
   /** Plain HTML instead of MJML (a rule's inline html); an empty mjml and no html means a text-only message. */
   html?: string | null;
+  /** The template's language tag, written to the HTML's `lang`. */
+  locale?: string | null;
 }
 
 export interface CompiledTemplate {
@@ -46,9 +48,9 @@ export async function compileTemplate(sources: TemplateSources, key = sourcesKey
   let output: { html: string; errors: { line: number; message: string }[] } = { html: sources.html ?? '', errors: [] };
   let problems: FieldProblem[] = [];
   if (sources.mjml) {
-    const composed = composeMjml(sources.mjml, sources.layoutMjml);
+    const composed = composeMjml(sources.mjml, sources.layoutMjml, sources.locale ?? null);
     output = await compileMjml(composed.source);
-    problems = output.errors.map((e) => mapMjmlError(composed, e.line, e.message));
+    problems = [...includeProblems(composed), ...output.errors.map((e) => mapMjmlError(composed, e.line, e.message))];
   }
   const html = mustParse(output.html, 'mjml');
   const text = mustParse(sources.text ?? textFromHtml(output.html), 'text');
@@ -57,7 +59,7 @@ export async function compileTemplate(sources: TemplateSources, key = sourcesKey
 }
 
 export function sourcesKey(sources: TemplateSources): string {
-  return createHash('sha256').update(JSON.stringify([sources.subject, sources.mjml, sources.text, sources.layoutMjml, sources.html ?? null])).digest('base64url');
+  return createHash('sha256').update(JSON.stringify([sources.subject, sources.mjml, sources.text, sources.layoutMjml, sources.html ?? null, sources.locale ?? null])).digest('base64url');
 }
 
 export function renderCompiled(compiled: CompiledTemplate, context: unknown): RenderedMessage {

@@ -63,6 +63,7 @@ export function createTemplateCatalog(strapi: Core.Strapi, deps: TemplateCatalog
       mjml: isLayout ? fields.mjml.replace('{{> content}}', '') : fields.mjml,
       text: fields.text || null,
       layoutMjml: layout?.mjml ?? null,
+      locale: fields.locale ?? null,
     });
   }
 
@@ -260,6 +261,7 @@ export function createTemplateCatalog(strapi: Core.Strapi, deps: TemplateCatalog
         mjml: inline.mjml ?? '',
         text: inline.text ?? (inline.mjml || inline.html ? null : ''),
         layoutMjml: layout?.mjml ?? null,
+        locale: getPluginConfig(strapi).site.locale,
         ...(inline.mjml ? {} : { html: inline.html ?? null }),
       });
       const rendered = renderCompiled(compiled, { ...context, layout: layoutContext(layout, { category: 'general' } as TemplateSnapshot) });
