@@ -36,7 +36,7 @@ if (probe.postgres) console.log(`Skipping the PostgreSQL SMTP events test: ${pro
       ...pluginConfigEnv({ ...FAST_DELIVERY, delivery: { ...FAST_DELIVERY.delivery, concurrency: 8 }, events: { allowedHosts: ['127.0.0.1'], pollIntervalMs: 50 } }),
     };
     cluster = await startThreeInstances(env);
-  }, 180_000);
+  }, 400_000);
 
   afterAll(async () => {
     await cluster?.stop();
@@ -56,7 +56,14 @@ if (probe.postgres) console.log(`Skipping the PostgreSQL SMTP events test: ${pro
 
     const notifications = strapi.plugin('email-notifications').service('notifications');
     await notifications.sendMany(Array.from({ length: 500 }, (_, i) => ({ to: `user${i}@customer.example`, subject: `Storm ${i}`, text: 'x', mailbox: 'Refusing' })));
-    await waitFor(async () => (await strapi.db.query('plugin::email-notifications.message').count({ where: { status: 'failed' } })) === 500, 180_000, 250);
+    await waitFor(async () => {
+      const rows = await strapi.db.query('plugin::email-notifications.message').findMany({ select: ['status'] });
+      const byStatus = rows.reduce((acc: Record<string, number>, r: any) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+      return byStatus.failed === 500 && byStatus;
+    }, 300_000, 1000).catch(async (error) => {
+      const rows = await strapi.db.query('plugin::email-notifications.message').findMany({ select: ['status', 'lastError', 'waitingReason'], limit: 3, where: { status: { $ne: 'failed' } } });
+      throw new Error(`${error.message}; not failed: ${JSON.stringify(rows)}`);
+    });
     const window = await waitFor(async () => {
       const row = await strapi.db.query('plugin::email-notifications.event-window').findOne({ where: { ruleKey: String(id) } });
       return row && row.foldedTotal === 499 && row;
@@ -78,5 +85,5 @@ if (probe.postgres) console.log(`Skipping the PostgreSQL SMTP events test: ${pro
     expect(payloads[1].data.folded).toMatchObject({ count: 499 });
     const runs = await strapi.db.query('plugin::email-notifications.event-action-run').findMany({ where: { ruleKey: String(id) } });
     expect(runs.map((r: any) => r.status)).toEqual(['succeeded', 'succeeded']);
-  }, 300_000);
+  }, 600_000);
 });
