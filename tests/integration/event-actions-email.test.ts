@@ -8,7 +8,7 @@ import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import type { ActionRun, EventAction } from '../../server/src/core/events/event-types';
 import { createActionHandlers, type ActionHandler } from '../../server/src/events/actions/action-handlers';
 import { createEventProviderRegistry } from '../../server/src/events/actions/event-providers';
-import { EVENTS_READ_PERMISSION } from '../../server/src/events/actions/profiles-action';
+import { EVENTS_READ_PERMISSION } from '../../server/src/events/actions/system-admins';
 import { adminApi, adminWithRole, type AdminApi } from '../helpers/admin-api';
 import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
@@ -176,9 +176,19 @@ describe('notification profile action', () => {
     expect(await handlers.profiles!({ ...run('run_p2', { type: 'profiles' }), attempt: 2 }, secrets)).toMatchObject({ ok: true, detail: expect.stringContaining('2 already queued') });
   });
 
+  it('resolves { subscribers: true } of an email action to the same system admins', async () => {
+    backupSink.clear();
+    const action = { type: 'email', recipients: { to: [{ address: 'ops@example.com' }], cc: [], bcc: [{ subscribers: true }] } } as EventAction;
+    expect(await handlers.email!(run('run_p4', action), secrets)).toMatchObject({ ok: true });
+    const [mail] = await backupSink.waitForMessages(1);
+    expect(mail!.envelope.to.sort()).toEqual(['ada.alerts@example.com', 'operator@example.com', 'ops@example.com']);
+  });
+
   it('skips a paused profile, and says so when nobody is left', async () => {
     await api.request('PUT', '/email-notifications/profile', { categories: ['smtp-events'], paused: true });
     await operator.request('PUT', '/email-notifications/profile', { categories: ['rma'] });
     expect(await handlers.profiles!(run('run_p3', { type: 'profiles' }), secrets)).toEqual({ ok: true, detail: 'no system admin\'s notification profile holds "smtp-events": nothing to send' });
+    const subscribersOnly = { type: 'email', recipients: { to: [{ subscribers: true }], cc: [], bcc: [] } } as EventAction;
+    expect(await handlers.email!(run('run_p5', subscribersOnly), secrets)).toEqual({ ok: false, retryable: false, error: 'no recipient: no system admin subscribed to the category "smtp-events"' });
   });
 });

@@ -99,9 +99,9 @@ describe('log-to-file action', () => {
     expect(kept.length).toBeLessThan(8);
   });
 
-  it('keeps every line whole when many runs write and rotate at the same time', async () => {
-    const log = createLogAction({ logDirectory: dir, maxBytes: 20_000, keep: 50 });
-    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => log(run('busy.log', `run_${i}`))));
+  it('keeps every line whole when many runs (of two handler sets, as two instances in one process) write and rotate at the same time', async () => {
+    const logs = [createLogAction({ logDirectory: dir, maxBytes: 20_000, keep: 50 }), createLogAction({ logDirectory: dir, maxBytes: 20_000, keep: 50 })];
+    const outcomes = await Promise.all(Array.from({ length: 60 }, (_, i) => logs[i % 2]!(run('busy.log', `run_${i}`))));
     expect(outcomes.every((o) => o.ok)).toBe(true);
     const all = fs.readdirSync(dir).flatMap((name) => fs.readFileSync(path.join(dir, name), 'utf8').trimEnd().split('\n'));
     expect(fs.readdirSync(dir).length).toBeGreaterThan(1);

@@ -58,6 +58,7 @@ describe('external provider action', () => {
     const providers = createEventProviderRegistry();
     expect(() => providers.register('', () => undefined)).toThrow(/is not valid/);
     expect(() => providers.register('has space', () => undefined)).toThrow(/is not valid/);
+    expect(() => providers.register('PagerDuty', () => undefined)).toThrow(/lower-case/);
     expect(() => providers.register('x'.repeat(101), () => undefined)).toThrow(/is not valid/);
     expect(() => providers.register('ok-name', 'nope' as never)).toThrow(/must be a function/);
     expect(providers.names()).toEqual([]);

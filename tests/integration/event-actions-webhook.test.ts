@@ -143,6 +143,9 @@ describe('web page action', () => {
     expect((byName as { error: string }).error).toMatch(/^refused: (127\.0\.0\.1|::1) is a loopback address \(localhost resolves to it\); add it to events.allowedHosts/);
     expect(await action(run('http://169.254.169.254/latest/meta-data/'), { webhookSecret: SECRET })).toMatchObject({ error: expect.stringMatching(/^refused: 169\.254\.169\.254 is a cloud metadata address/) });
     expect(await action(run('http://10.1.2.3/'), { webhookSecret: SECRET })).toMatchObject({ error: expect.stringMatching(/^refused: 10\.1\.2\.3 is a private address/) });
+    expect(await action(run(`http://[::1]:${hook.port}/`), { webhookSecret: SECRET })).toMatchObject({ retryable: false, error: expect.stringMatching(/^refused: ::1 is a loopback address;/) });
+    expect(await action(run(`http://[::ffff:127.0.0.1]:${hook.port}/`), { webhookSecret: SECRET })).toMatchObject({ retryable: false, error: expect.stringMatching(/^refused: ::ffff:7f00:1 is a loopback address;/) });
+    expect(await action(run('http://0.0.0.0/'), { webhookSecret: SECRET })).toMatchObject({ retryable: false, error: expect.stringMatching(/^refused: 0\.0\.0\.0 is a meta address;/) });
     expect(hook.received).toHaveLength(0);
   });
 

@@ -3,13 +3,29 @@
  * resolved as for notification rules, then one smtp-failure-alert message is queued to them. Nobody
  * to write to is a failure that a retry cannot mend; it never picks a mailbox itself.
  */
+import type { Core } from '@strapi/strapi';
 import { SMTP_EVENTS_CATEGORY } from '../../core/events/alert-context';
+import type { RecipientEntry, Recipients } from '../../core/rules/rule-recipients';
 import type { ActionOutcome, ActionRun } from '../../core/events/event-types';
 import { recipientResolver, type RecipientResolver, type ResolverContext } from '../../rules/recipient-resolver';
 import { alertKey, createAlertQueue, queuedDetail, queueFailure, type AlertDeps } from './alert-email';
+import { smtpEventSubscribers } from './system-admins';
 
 export interface EmailActionDeps extends AlertDeps {
   resolvers: Map<string, RecipientResolver>;
+}
+
+/**
+ * `{ subscribers: true }` means the system admins subscribed to SMTP events: they are put in as
+ * addresses, so an admin without the events permission never gets an alert through a profile.
+ */
+async function withSystemSubscribers(strapi: Core.Strapi, recipients: Recipients): Promise<{ recipients: Recipients; notes: string[] }> {
+  const lists = [recipients.to, recipients.cc, recipients.bcc];
+  if (!lists.some((list) => list.some((entry) => 'subscribers' in entry))) return { recipients, notes: [] };
+  const admins = await smtpEventSubscribers(strapi);
+  const expand = (list: RecipientEntry[]) => list.flatMap((entry) => ('subscribers' in entry ? admins.map((a) => ({ address: a.address, ...(a.name ? { name: a.name } : {}) })) : [entry]));
+  const notes = admins.length ? [] : [`no system admin subscribed to the category "${SMTP_EVENTS_CATEGORY}"`];
+  return { recipients: { to: expand(recipients.to), cc: expand(recipients.cc), bcc: expand(recipients.bcc) }, notes };
 }
 
 export function createEmailAction(deps: EmailActionDeps) {
@@ -26,7 +42,9 @@ export function createEmailAction(deps: EmailActionDeps) {
         payload: run.event as unknown as Record<string, unknown>,
         strapi: deps.strapi,
       };
-      const resolved = await recipients.resolve(run.action.recipients, ctx);
+      const expanded = await withSystemSubscribers(deps.strapi, run.action.recipients);
+      const resolved = await recipients.resolve(expanded.recipients, ctx);
+      resolved.notes.unshift(...expanded.notes);
       const addresses = [...resolved.to, ...resolved.cc, ...resolved.bcc].map((a) => a.address);
       if (!addresses.length) return { ok: false, retryable: false, error: `no recipient: ${resolved.notes.join('; ') || 'the recipient lists are empty'}` };
       const sent = await queueAlert(run, { to: resolved.to, cc: resolved.cc, bcc: resolved.bcc }, alertKey(run));

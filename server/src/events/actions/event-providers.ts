@@ -16,8 +16,8 @@ export interface EventProviderContext {
 
 export type EventProviderHandler = (event: SmtpEvent, ctx: EventProviderContext) => unknown | Promise<unknown>;
 
-/** Letters, digits, `.`, `_`, `-`; starts with a letter or digit (it is shown and chosen in the admin). */
-const PROVIDER_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/i;
+/** Lower-case letters, digits, `.`, `_`, `-`; starts with a letter or digit (as the event-rule input accepts it). */
+const PROVIDER_NAME = /^[a-z0-9][a-z0-9._-]{0,99}$/;
 
 export function createEventProviderRegistry() {
   const handlers = new Map<string, EventProviderHandler>();
@@ -25,7 +25,7 @@ export function createEventProviderRegistry() {
     /** Registers (or replaces) the handler of a name; a bad name or a non-function throws at once, at the developer's call. */
     register(name: string, handler: EventProviderHandler): void {
       if (typeof name !== 'string' || !PROVIDER_NAME.test(name)) {
-        throw new TypeError(`registerEventProvider: the name "${String(name)}" is not valid; use 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit`);
+        throw new TypeError(`registerEventProvider: the name "${String(name)}" is not valid; use 1-100 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit`);
       }
       if (typeof handler !== 'function') throw new TypeError(`registerEventProvider("${name}"): the handler must be a function`);
       handlers.set(name, handler);

@@ -59,21 +59,24 @@ async function rotate(file: string, keep: number): Promise<void> {
   await fs.rename(file, `${file}.1`);
 }
 
+/**
+ * One chain per file for the whole process (several Strapi instances may share one): a rotation never
+ * races an append of this process. Other processes' appends stay whole (O_APPEND), but may rotate apart.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
+  const next = (queues.get(file) ?? Promise.resolve()).then(work, work);
+  const settled = next.catch(() => undefined);
+  queues.set(file, settled);
+  void settled.then(() => queues.get(file) === settled && queues.delete(file));
+  return next;
+}
+
 export function createLogAction(deps: LogActionDeps) {
   const maxBytes = deps.maxBytes ?? DEFAULT_LOG_MAX_BYTES;
   const keep = Math.max(1, deps.keep ?? DEFAULT_LOG_KEEP);
   const now = deps.now ?? (() => new Date());
-  /** One chain per file: a rotation never races an append of this process. */
-  const queues = new Map<string, Promise<unknown>>();
-
-  function serialised<T>(file: string, work: () => Promise<T>): Promise<T> {
-    const next = (queues.get(file) ?? Promise.resolve()).then(work, work);
-    const settled = next.catch(() => undefined);
-    queues.set(file, settled);
-    void settled.then(() => queues.get(file) === settled && queues.delete(file));
-    return next;
-  }
-
   async function append(file: string, line: string): Promise<void> {
     const size = await fs.stat(file).then((s) => s.size, () => 0);
     if (size > 0 && size + Buffer.byteLength(line) > maxBytes) await rotate(file, keep);

@@ -54,10 +54,9 @@ const LISTS = KINDS.map(([label, subnets]) => {
 
 /** What kind of non-public address this is, in words ("a loopback address"). */
 export function addressKind(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  const ip = mapped ?? address;
-  const type = net.isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-  return LISTS.find(([, list]) => list.check(ip, type))?.[0] ?? 'a reserved address';
+  // A BlockList matches IPv4-mapped IPv6 addresses (::ffff:7f00:1) against its IPv4 subnets too.
+  const type = net.isIP(address) === 6 ? 'ipv6' : 'ipv4';
+  return LISTS.find(([, list]) => list.check(address, type))?.[0] ?? 'a reserved address';
 }
 
 /** The explanation of an agent refusal ("refused: 127.0.0.1 is a loopback address; …"), or null for any other error. */

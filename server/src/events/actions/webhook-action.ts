@@ -13,7 +13,7 @@ import { agentFor, explainRefusal, hostPolicy, type HostPolicy } from './ssrf-gu
 export const DEFAULT_WEBHOOK_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_ANSWER_BYTES = 200;
+const MAX_EXCERPT_CHARS = 200;
 
 export interface WebhookActionDeps {
   allowedHosts: string[];
@@ -35,7 +35,7 @@ function post(url: URL, body: string, headers: Record<string, string>, policy: H
       let excerpt = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
-        if (excerpt.length < MAX_ANSWER_BYTES) excerpt += chunk.slice(0, MAX_ANSWER_BYTES - excerpt.length);
+        if (excerpt.length < MAX_EXCERPT_CHARS) excerpt += chunk.slice(0, MAX_EXCERPT_CHARS - excerpt.length);
       });
       response.on('end', () => resolve({ status: response.statusCode ?? 0, statusText: response.statusMessage ?? '', location: response.headers.location ?? null, excerpt: excerpt.trim() }));
       response.on('error', reject);
