@@ -8,7 +8,7 @@ import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import type { ActionRun, EventAction } from '../../server/src/core/events/event-types';
 import { createActionHandlers, type ActionHandler } from '../../server/src/events/actions/action-handlers';
 import { createEventProviderRegistry } from '../../server/src/events/actions/event-providers';
-import { EVENTS_READ_PERMISSION } from '../../server/src/events/actions/system-admins';
+import { ACTIONS } from '../../server/src/permissions';
 import { adminApi, adminWithRole, type AdminApi } from '../helpers/admin-api';
 import { FAST_DELIVERY, messageRows, pluginConfigEnv, waitFor, waitForSettled } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
@@ -166,7 +166,7 @@ describe('notification profile action', () => {
   it('includes an admin once their role holds the events.read permission, one message each', async () => {
     backupSink.clear();
     const role = await app.strapi.db.query('admin::role').findOne({ where: { name: 'Operator' } });
-    await app.strapi.db.query('admin::permission').create({ data: { action: EVENTS_READ_PERMISSION, role: role.id, subject: null, properties: {}, conditions: [] } });
+    await app.strapi.db.query('admin::permission').create({ data: { action: ACTIONS.eventsRead, role: role.id, subject: null, properties: {}, conditions: [] } });
     const outcome = await handlers.profiles!(run('run_p2', { type: 'profiles' }), secrets);
     expect(outcome).toMatchObject({ ok: true });
     const mails = await backupSink.waitForMessages(2);

@@ -6,11 +6,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Address } from '../../core/delivery/addresses';
 import { SMTP_EVENTS_CATEGORY } from '../../core/events/alert-context';
+import { ACTIONS } from '../../permissions';
 import { profileSubscribers } from '../../rules/recipient-resolver';
 
 const SUPER_ADMIN_ROLE = 'strapi-super-admin';
 /** The permission that opens the SMTP events page: who may see the events may get their alerts. */
-export const EVENTS_READ_PERMISSION = 'plugin::email-notifications.events.read';
+const EVENTS_READ_PERMISSION = ACTIONS.eventsRead;
 
 async function systemAdminIds(strapi: Core.Strapi): Promise<Set<number>> {
   const permissions = (await strapi.db.query('admin::permission').findMany({ where: { action: EVENTS_READ_PERMISSION }, populate: ['role'] })) as { role?: { id: number } | null }[];
