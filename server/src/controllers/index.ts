@@ -7,5 +7,6 @@ import settings from './settings';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
+import unsubscribe from './unsubscribe';
 
-export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates, unsubscribe };

@@ -9,5 +9,6 @@ import settings from './settings';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
+import unsubscribe from './unsubscribe';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, unsubscribe };
