@@ -67,7 +67,7 @@ export const ruleSchema = z
      * "allowed": the mail carries one-click unsubscribe headers and a recipient's opt-out stops it;
      * "critical": never offered, and opt-outs never stop it. Absent: not offered, opt-outs of its category honoured.
      */
-    unsubscribe: z.enum(UNSUBSCRIBE_MODES, { errorMap: () => ({ message: 'must be "allowed" (recipients may unsubscribe) or "critical" (never skipped for an opt-out); leave it out for neither' }) }).optional(),
+    unsubscribe: z.enum(UNSUBSCRIBE_MODES).optional(),
   })
   .strict();
 
