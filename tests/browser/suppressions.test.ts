@@ -81,7 +81,7 @@ test('the suppressions screen lists bounces and opt-outs, searches, and releases
   expect(await row('gone@example.com').textContent()).toMatch(/Hard bounce.*All mail.*550 5\.1\.1 user unknown/);
   await saveScreenshot(page, 'suppressions.png');
 
-  await page.getByRole('textbox', { name: 'Search addresses' }).fill('gone');
+  await page.getByRole('searchbox', { name: 'Search addresses' }).fill('gone');
   await waitFor(async () => (await page.getByRole('row').count()) === 2);
   await page.getByRole('button', { name: 'Clear the search' }).click();
   await row('first@example.com').waitFor();
@@ -101,7 +101,7 @@ test("the rule editor edits the mailbox, the recipient IP field, the attachments
   await page.getByRole('heading', { name: 'Delivery' }).waitFor();
   await chooseOption(page, 'Mailbox', 'Default mailbox');
   await chooseOption(page, 'Unsubscribe', 'Critical: never skipped for an opt-out');
-  await page.getByRole('textbox', { name: 'Recipient IP address field' }).fill('customer.lastLoginIp');
+  await page.getByLabel('Recipient IP address field', { exact: true }).fill('customer.lastLoginIp');
   await page.getByRole('textbox', { name: 'Attachments' }).fill('notes');
   await page.getByRole('button', { name: 'Save' }).click();
   // A text field is not media: the server's refusal shows under the field.

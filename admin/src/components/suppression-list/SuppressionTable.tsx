@@ -82,7 +82,9 @@ export const SuppressionTable = ({ rows, selected, onSelect }: SuppressionTableP
               <Typography>{scopeOf(row.scope)}</Typography>
             </Td>
             <Td style={{ whiteSpace: 'normal' }}>
-              <Typography style={{ minWidth: '16rem', overflowWrap: 'anywhere' }}>{row.reason}</Typography>
+              <Typography display="block" style={{ minWidth: '20rem', overflowWrap: 'anywhere' }}>
+                {row.reason}
+              </Typography>
             </Td>
             <Td>
               <Typography>{format.dateTime(row.since)}</Typography>
