@@ -1,6 +1,6 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
- * notifications" (Mailboxes, Task groups, Templates, Rules, My notifications, Options), each link guarded by
+ * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Options), each link guarded by
  * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), and its
  * translations.
  */
@@ -49,6 +49,14 @@ export default {
           to: `${PLUGIN_ID}/rules`,
           intlLabel: { id: `${PLUGIN_ID}.settings.rules`, defaultMessage: 'Rules' },
           Component: () => import('./pages/RulesSettings'),
+          permissions: RULE_PERMISSIONS.read,
+        },
+        {
+          id: 'suppressions',
+          to: `${PLUGIN_ID}/suppressions`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.suppressions`, defaultMessage: 'Suppressions' },
+          Component: () => import('./pages/SuppressionsSettings'),
+          // The addresses rules skip: guarded like the rules (rules.update releases them).
           permissions: RULE_PERMISSIONS.read,
         },
         {

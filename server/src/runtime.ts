@@ -22,6 +22,7 @@ import { createCustomEvents } from './rules/custom-events';
 import { fireStore } from './rules/fire-store';
 import { createFiringSweeper } from './rules/firing-sweeper';
 import { floodState } from './rules/flood-state';
+import { createUnsubscribe } from './rules/one-click-unsubscribe';
 import { createProfileStore } from './rules/profile-store';
 import type { RecipientResolver } from './rules/recipient-resolver';
 import { createRuleCatalog } from './rules/rule-catalog';
@@ -30,6 +31,7 @@ import { ruleDispatcher } from './rules/rule-dispatcher';
 import { ruleEngine } from './rules/rule-engine';
 import { ruleStore } from './rules/rule-store';
 import { scheduler } from './rules/scheduler';
+import { suppressionStore } from './rules/suppression-store';
 import { createSettingsStore } from './settings/settings-store';
 import { createTemplateCatalog } from './templates/template-catalog';
 
@@ -62,11 +64,13 @@ function createRuntime(strapi: Core.Strapi) {
 
   const rules = ruleStore(strapi);
   const fires = fireStore(strapi);
-  const flood = floodState(strapi, mailboxes);
+  const holds = suppressionStore(strapi);
+  const flood = floodState(strapi, mailboxes, holds);
+  const unsubscribe = createUnsubscribe(strapi, { rules, holds });
   const resolvers = new Map<string, RecipientResolver>();
   const templates = createTemplateCatalog(strapi, { rulesUsing: (name) => rules.usingTemplate(name) });
   const notifications = createNotifications(strapi, { outbox: outbox, templates });
-  const dispatcher = ruleDispatcher(strapi, { store: rules, flood, resolvers, templates, notifications });
+  const dispatcher = ruleDispatcher(strapi, { store: rules, flood, resolvers, templates, notifications, unsubscribe });
   const firings = createRecordFirings(strapi, { store: rules, fires, dispatcher });
   const engine = ruleEngine(strapi, { store: rules, dispatcher, firings });
   const sweeper = createFiringSweeper(
@@ -103,7 +107,8 @@ function createRuntime(strapi: Core.Strapi) {
     ruleEngine: engine,
     customEvents: createCustomEvents(strapi, { store: rules, engine, resolvers }),
     profiles: createProfileStore(strapi, rules),
-    suppressions: { list: () => flood.suppressions(), release: (address: string) => flood.release(address) },
+    suppressions: holds,
+    unsubscribe,
     smtpEvents,
 
     /** Start-up, in bootstrap: settings, secrets under the current key, the configured mailbox and rules, built-in templates, then the loops. */
@@ -117,7 +122,9 @@ function createRuntime(strapi: Core.Strapi) {
       outbox.onResults((results) => smtpEvents.recorder.fromResults(results));
       await smtpEvents.start();
       await outbox.start();
-      outbox.onBounce((addresses, reason) => flood.suppress(addresses, reason, new Date()));
+      outbox.onBounce((addresses, reason) => holds.holdBounces(addresses, reason, new Date()));
+      const unreachable = await unsubscribe.missingBaseWarning();
+      if (unreachable) strapi.log.warn(unreachable);
       timers.start();
       if (config().rules.enabled) sweeper.start();
       // The recipient history only matters within the longest cap or duplicate window.

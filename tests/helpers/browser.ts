@@ -55,8 +55,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
 
 /** Fills Strapi's "create the first administrator" form (a fresh database shows it at /admin). */
 export async function registerFirstAdmin(page: Page, baseUrl: string, admin = ADMIN): Promise<void> {
-  await page.goto(`${baseUrl}/admin`);
-  await page.waitForURL('**/admin/auth/register-admin');
+  // The first load parses the whole admin bundle: on a busy machine that alone can take most of a minute.
+  await page.goto(`${baseUrl}/admin`, { timeout: 90_000 });
+  await page.waitForURL('**/admin/auth/register-admin', { timeout: 30_000 });
   await page.locator('input[name="firstname"]').fill(admin.firstname);
   await page.locator('input[name="lastname"]').fill(admin.lastname);
   await page.locator('input[name="email"]').fill(admin.email);

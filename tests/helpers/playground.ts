@@ -94,7 +94,8 @@ export async function startPlayground(options: StartOptions = {}): Promise<Playg
 
   return {
     strapi,
-    url: `http://127.0.0.1:${port}`,
+    // env.PORT: a test may choose the port itself (to know its public URL before the start).
+    url: `http://127.0.0.1:${env.PORT}`,
     tmpDir,
     databaseFile,
     async stop() {

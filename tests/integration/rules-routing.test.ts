@@ -155,7 +155,7 @@ describe('custom routing', () => {
     await notifications.emit('bounce.test', { n: 1 });
     await settle();
     const held = await api.request('GET', '/email-notifications/suppressions');
-    expect(held.body.data).toEqual([expect.objectContaining({ address: 'gone@example.com', bounces: 1 })]);
+    expect(held.body.data.results).toEqual([expect.objectContaining({ address: 'gone@example.com', bounces: 1, kind: 'bounce', scope: '*' })]);
     sink.setFaults({});
     await notifications.emit('bounce.test', { n: 2 });
     await settle();

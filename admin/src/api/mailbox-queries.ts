@@ -116,3 +116,11 @@ export function useMailboxSummaries() {
     select: (mailboxes): MailboxSummary[] => mailboxes.map(({ id, name, direction }) => ({ id, name, direction })),
   });
 }
+
+/** Outgoing mailbox names the rule form offers; no retries, as an admin who may not read mailboxes types the name instead. */
+export function useMailboxChoices() {
+  return useQuery(KEYS.mailboxList(), useMailboxesFetcher(), {
+    retry: false,
+    select: (mailboxes) => mailboxes.filter((mailbox) => mailbox.direction === 'out').map((mailbox) => mailbox.name),
+  });
+}

@@ -4,6 +4,7 @@
  * nothing here fetches.
  */
 import type { MessageListParams } from './message-types';
+import type { SuppressionListParams } from './suppression-types';
 
 export const KEYS = {
   all: ['email-notifications'] as const,
@@ -31,4 +32,6 @@ export const KEYS = {
   rulesMeta: () => [...KEYS.rules(), 'meta'] as const,
   adminRoles: () => [...KEYS.all, 'admin-roles'] as const,
   profile: () => [...KEYS.all, 'profile'] as const,
+  suppressions: () => [...KEYS.all, 'suppressions'] as const,
+  suppressionList: (params: SuppressionListParams) => [...KEYS.suppressions(), 'list', params] as const,
 };

@@ -94,7 +94,11 @@ export interface RuleBody {
   mailbox?: string;
   recipientIpPath?: string;
   attachments?: string[];
+  /** "allowed": one-click unsubscribe offered; "critical": opt-outs never stop it; absent: neither. */
+  unsubscribe?: UnsubscribeMode;
 }
+
+export type UnsubscribeMode = 'allowed' | 'critical';
 
 export interface RuleLastRun {
   at: string;

@@ -247,6 +247,19 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /** One-click unsubscribe (RFC 8058) for rules marked `unsubscribe: "allowed"`. */
+    unsubscribe: z
+      .object({
+        /**
+         * The public base URL of this Strapi (`https://cms.example.com`), for the unsubscribe links.
+         * Default: Strapi's `server.url`. Without either, such mail goes out without the headers (logged at start).
+         */
+        publicUrl: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL such as https://cms.example.com').optional(),
+        /** A mailbox that receives unsubscribe requests by mail (the List-Unsubscribe mailto); the token is in the subject. Default: none. */
+        mailto: z.string().email().max(320).optional(),
+      })
+      .strict()
+      .default({}),
     /** What the mail log keeps. */
     retention: z
       .object({

@@ -8,5 +8,6 @@ import smtpEventRules from './smtp-event-rules';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
+import unsubscribe from './unsubscribe';
 
-export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules };
+export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe };

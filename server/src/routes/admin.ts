@@ -28,6 +28,7 @@ export default {
     { method: 'POST', path: '/rules/:id/run', handler: 'rules.runNow', config: guard(ACTIONS.rulesUpdate) },
     { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.rulesRead) },
     { method: 'DELETE', path: '/suppressions/:address', handler: 'suppressions.release', config: guard(ACTIONS.rulesUpdate) },
+    { method: 'POST', path: '/suppressions/release', handler: 'suppressions.releaseMany', config: guard(ACTIONS.rulesUpdate) },
     // Every admin manages their own notification profile: being signed in is the permission.
     { method: 'GET', path: '/profile', handler: 'profiles.findMine', config: { policies: ['admin::isAuthenticatedAdmin'] } },
     { method: 'PUT', path: '/profile', handler: 'profiles.updateMine', config: { policies: ['admin::isAuthenticatedAdmin'] } },

@@ -1,7 +1,7 @@
 /*
  * What the flood guards need to know, read from the database: this installation's own addresses,
- * hard-bounce holds, how many notifications each address got per cap window, and identical messages
- * within the duplicate window; and the only writes of those rows (history, suppressions).
+ * hard-bounce holds and opt-outs (from the suppression store), how many notifications each address got
+ * per cap window, and identical messages within the duplicate window; and the only writes of the history.
  * Counts are shared by all instances through the database (two firings in the same instant may both
  * pass a cap: a tolerance of one message).
  */
@@ -9,9 +9,10 @@ import type { Core } from '@strapi/strapi';
 import type { Address } from '../core/delivery/addresses';
 import { applyFloodGuards, messageFingerprint, type GuardedRecipients } from '../core/rules/flood-guard';
 import { getPluginConfig } from '../config/plugin-config';
-import { RECIPIENT_HISTORY_UID, SUPPRESSION_UID } from '../content-types/uids';
-import { NotFoundError } from '../core/errors';
+import { RECIPIENT_HISTORY_UID } from '../content-types/uids';
+import { ALL_MAIL_SCOPE, holdApplies, type UnsubscribableRule } from '../core/rules/unsubscribe';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
+import type { SuppressionRow, SuppressionStore } from './suppression-store';
 
 
 export interface GuardInput {
@@ -19,9 +20,23 @@ export interface GuardInput {
   subject: string;
   text: string;
   now: Date;
+  /** The rule sending: its opt-outs apply (none for a critical rule). */
+  rule?: UnsubscribableRule;
 }
 
-export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'ownAddresses'>) {
+/** Bounce holds (all mail) and the opt-outs that stop this rule, as the pure guard takes them. */
+function holdMaps(rows: SuppressionRow[], rule: UnsubscribableRule | undefined) {
+  const suppressed = new Map<string, string>();
+  const optedOut = new Map<string, string>();
+  for (const row of rows) {
+    // No end date: held until an admin releases it (the guard says so).
+    if (row.scope === ALL_MAIL_SCOPE) suppressed.set(row.address, row.until ? new Date(row.until).toISOString() : '');
+    else if (rule && holdApplies(row.scope, rule)) optedOut.set(row.address, row.reason || 'unsubscribed');
+  }
+  return { suppressed, optedOut };
+}
+
+export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'ownAddresses'>, holds: Pick<SuppressionStore, 'activeHolds'>) {
   let own: { at: number; addresses: Set<string> } | null = null;
 
   async function ownAddresses(): Promise<Set<string>> {
@@ -40,9 +55,7 @@ export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'o
       const all = [...input.lists.to, ...input.lists.cc, ...input.lists.bcc].map((a) => a.address.toLowerCase());
       const addresses = [...new Set(all)];
       const fingerprints = new Map(addresses.map((a) => [a, fingerprintOf(a, input)]));
-      const suppressedRows = addresses.length
-        ? ((await strapi.db.query(SUPPRESSION_UID).findMany({ where: { address: { $in: addresses }, until: { $gt: input.now } } })) as { address: string; until: string }[])
-        : [];
+      const { suppressed, optedOut } = holdMaps(await holds.activeHolds(addresses, input.now), input.rule);
       const recentCounts = new Map<string, number[]>();
       for (const [index, cap] of flood.caps.entries()) {
         const since = new Date(input.now.getTime() - cap.windowMinutes * 60_000);
@@ -67,7 +80,8 @@ export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'o
       const guarded = applyFloodGuards(input.lists, {
         ownAddresses: await ownAddresses(),
         blacklist: flood.blacklist,
-        suppressed: new Map(suppressedRows.map((r) => [r.address, new Date(r.until).toISOString()])),
+        suppressed,
+        optedOut,
         recentCounts,
         caps: flood.caps,
         duplicateOf,
@@ -82,35 +96,6 @@ export function floodState(strapi: Core.Strapi, mailboxes: Pick<MailboxStore, 'o
       for (const address of new Set(addresses.map((a) => a.toLowerCase()))) {
         await strapi.db.query(RECIPIENT_HISTORY_UID).create({ data: { address, fingerprint: fingerprints.get(address) ?? '', rule: ruleId, queuedAt: now } });
       }
-    },
-
-    /** Holds addresses that bounced permanently for flood.suppressBouncesDays. */
-    async suppress(addresses: string[], reason: string, now: Date): Promise<void> {
-      const days = getPluginConfig(strapi).flood.suppressBouncesDays;
-      if (!days) return;
-      const until = new Date(now.getTime() + days * 86_400_000);
-      for (const address of new Set(addresses.map((a) => a.toLowerCase()))) {
-        const existing = (await strapi.db.query(SUPPRESSION_UID).findOne({ where: { address } })) as { id: number; bounces: number } | null;
-        if (existing) {
-          await strapi.db.query(SUPPRESSION_UID).update({ where: { id: existing.id }, data: { until, reason: reason.slice(0, 2000), bounces: existing.bounces + 1 } });
-          continue;
-        }
-        try {
-          await strapi.db.query(SUPPRESSION_UID).create({ data: { address, until, reason: reason.slice(0, 2000), bounces: 1 } });
-        } catch {
-          // Another instance recorded the same bounce first (unique address): one hold is enough.
-        }
-      }
-    },
-
-    /** Addresses held now (hard bounces), latest hold first. */
-    async suppressions() {
-      return strapi.db.query(SUPPRESSION_UID).findMany({ where: { until: { $gt: new Date() } }, orderBy: [{ until: 'desc' }], limit: 1000 });
-    },
-    /** Lets an address receive mail again. */
-    async release(address: string) {
-      const deleted = await strapi.db.query(SUPPRESSION_UID).deleteMany({ where: { address: String(address).toLowerCase() } });
-      if (!deleted.count) throw new NotFoundError('Suppressed address', address);
     },
 
     /** History rows older than the longest window are no longer needed. */

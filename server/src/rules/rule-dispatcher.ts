@@ -17,6 +17,7 @@ import { baseContext, recordTemplateContext, renderEnvironment } from '../templa
 import { recordContext } from '../core/templates/template-context';
 import { attachmentsOf } from './record-attachments';
 import type { FloodState } from './flood-state';
+import type { Unsubscribe } from './one-click-unsubscribe';
 import type { ActiveRule, RuleStore } from './rule-store';
 import { recipientResolver, resolverContext, type RecipientResolver } from './recipient-resolver';
 
@@ -60,6 +61,7 @@ export interface RuleDispatcherDeps {
   resolvers: Map<string, RecipientResolver>;
   templates: Pick<TemplateCatalog, 'render' | 'renderInline'>;
   notifications: Pick<Notifications, 'queueGuarded'>;
+  unsubscribe: Pick<Unsubscribe, 'headersFor'>;
 }
 
 export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
@@ -127,7 +129,8 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
           );
       const main = resolved.to[0] ?? resolved.cc[0] ?? resolved.bcc[0];
       const rendered = await render(rule, renderContext(firing, main), main);
-      const guarded = await deps.flood.guard({ lists: resolved, subject: rendered.subject, text: rendered.text, now: firing.now });
+      const unsubscribable = { id, category: rule.category, unsubscribe: rule.unsubscribe };
+      const guarded = await deps.flood.guard({ lists: resolved, subject: rendered.subject, text: rendered.text, now: firing.now, rule: unsubscribable });
       const kept = [...guarded.to, ...guarded.cc, ...guarded.bcc];
       const result: DispatchResult = { to: guarded.to, cc: guarded.cc, bcc: guarded.bcc, suppressed: guarded.suppressed, notes: resolved.notes, ...rendered, html: rendered.html || null, messageId: null, created: false };
       const nobody = kept.length === 0 && guarded.suppressed.length === 0;
@@ -140,6 +143,7 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
       const ip = rule.recipientIpPath && firing.record ? valueAtPath(firing.record, rule.recipientIpPath) : null;
       const attachments = rule.attachments?.length && firing.record && uid ? await attachmentsOf(strapi, firing.record, rule.attachments, result.notes) : [];
       const lists = kept.length ? guarded : resolved;
+      const headers = rule.unsubscribe === 'allowed' && kept.length ? listUnsubscribe(deps.unsubscribe.headersFor(unsubscribable, kept), result.notes) : {};
       const sent = await deps.notifications.queueGuarded(
         {
           to: lists.to.length ? lists.to : [],
@@ -148,6 +152,7 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
           subject: rendered.subject,
           ...(result.html ? { html: result.html } : {}),
           text: rendered.text,
+          ...(Object.keys(headers).length ? { headers } : {}),
           ...(rule.taskGroup ? { taskGroup: rule.taskGroup } : {}),
           ...(rule.mailbox ? { mailbox: rule.mailbox } : {}),
           ...(uid && documentId ? { record: { contentType: uid, documentId } } : {}),
@@ -168,6 +173,13 @@ export function ruleDispatcher(strapi: Core.Strapi, deps: RuleDispatcherDeps) {
       return result;
     },
   };
+}
+
+/** The List-Unsubscribe headers, or none with the reason noted on the message. */
+function listUnsubscribe(offer: { headers: Record<string, string> } | { note: string }, notes: string[]): Record<string, string> {
+  if ('headers' in offer) return offer.headers;
+  notes.push(offer.note);
+  return {};
 }
 
 export type RuleDispatcher = ReturnType<typeof ruleDispatcher>;

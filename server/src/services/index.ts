@@ -10,5 +10,6 @@ import smtpEventRules from './smtp-event-rules';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
+import unsubscribe from './unsubscribe';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules };
+export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe };

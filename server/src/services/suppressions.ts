@@ -1,4 +1,4 @@
-/* The `suppressions` service: addresses held after hard bounces, and their release. Thin: the work is in rules/flood-state. */
+/* The `suppressions` service: addresses held after hard bounces and opt-outs, and their release. Thin: the work is in rules/suppression-store. */
 import type { Core } from '@strapi/strapi';
 import { getRuntime } from '../runtime';
 

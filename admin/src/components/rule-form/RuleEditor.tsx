@@ -16,6 +16,7 @@ import { useT } from '../../utils/use-t';
 import { ProblemSummary } from '../form/ProblemSummary';
 import { useFormProblems } from '../form/use-form-problems';
 import { ConditionBuilder } from './ConditionBuilder';
+import { DeliverySection } from './DeliverySection';
 import { DryRunPanel } from './DryRunPanel';
 import { GeneralSection } from './GeneralSection';
 import { MessageSection } from './MessageSection';
@@ -32,11 +33,12 @@ interface RuleEditorProps {
   /** Null when the admin may not list them: names are typed instead. */
   templates: readonly Template[] | null;
   taskGroups: readonly string[] | null;
+  mailboxes: readonly string[] | null;
   roles: readonly AdminRole[] | null;
   canUpdate: boolean;
 }
 
-export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate }: RuleEditorProps) => {
+export const RuleEditor = ({ rule, meta, templates, taskGroups, mailboxes, roles, canUpdate }: RuleEditorProps) => {
   const t = useT();
   const navigate = useNavigate();
   const { toggleNotification } = useNotification();
@@ -143,6 +145,7 @@ export const RuleEditor = ({ rule, meta, templates, taskGroups, roles, canUpdate
                 disabled={disabled}
               />
               <MessageSection values={values} templates={templates} taskGroups={taskGroups} errors={errors} onChange={update} disabled={disabled} />
+              <DeliverySection values={values} mailboxes={mailboxes} fields={fields} errors={errors} onChange={update} disabled={disabled} />
             </Flex>
           </form>
           {rule && <DryRunPanel rule={rule} hasUnsavedChanges={dirty} />}

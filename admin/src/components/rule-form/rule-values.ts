@@ -1,9 +1,9 @@
 /*
- * The rule form's state, the defaults of a new rule and the translation to the PUT/POST body. Fields the
- * form does not edit (mailbox, attachments, ...) are kept as loaded. Pure: no React, no HTTP;
+ * The rule form's state, the defaults of a new rule and the translation to the PUT/POST body. The only
+ * thing kept as loaded is an inline template's MJML or HTML body. Pure: no React, no HTTP;
  * only JSON that does not parse is refused here, every other check is the server's.
  */
-import type { Condition, HoursSource, InlineTemplate, RecordEvent, Rule, RuleBody, RuleTrigger, TriggerType } from '../../api/rule-types';
+import type { Condition, HoursSource, InlineTemplate, RecordEvent, Rule, RuleBody, RuleTrigger, TriggerType, UnsubscribeMode } from '../../api/rule-types';
 import { fromBuilder, toBuilder, type BuilderConditions } from './condition-values';
 import { fromRecipientRows, newRecipientRow, toRecipientRows, type RecipientRows } from './recipient-values';
 
@@ -45,8 +45,16 @@ export interface RuleFormValues {
   subject: string;
   text: string;
   taskGroup: string;
-  /** What the form does not edit, sent back unchanged. */
-  kept: Pick<RuleBody, 'mailbox' | 'recipientIpPath' | 'attachments'> & { mjml?: string; html?: string };
+  /** A mailbox name or id that sends it (over the task group); empty: routing decides. */
+  mailbox: string;
+  /** Record path of an IP address for geo routing; empty for none. */
+  recipientIpPath: string;
+  /** Media fields to attach, comma-separated as typed. */
+  attachments: string;
+  /** "" = not offered (opt-outs of the category still honoured). */
+  unsubscribe: UnsubscribeMode | '';
+  /** The inline template's MJML or HTML body, which the form does not edit: sent back unchanged. */
+  kept: { mjml?: string; html?: string };
 }
 
 export const NEW_TRIGGER: TriggerValues = {
@@ -83,6 +91,10 @@ export const newRuleValues = (): RuleFormValues => ({
   subject: '',
   text: '',
   taskGroup: '',
+  mailbox: '',
+  recipientIpPath: '',
+  attachments: '',
+  unsubscribe: '',
   kept: {},
 });
 
@@ -131,10 +143,11 @@ export function toFormValues(rule: Rule): RuleFormValues {
     subject: inline?.subject ?? '',
     text: inline?.text ?? '',
     taskGroup: rule.taskGroup ?? '',
+    mailbox: rule.mailbox ?? '',
+    recipientIpPath: rule.recipientIpPath ?? '',
+    attachments: (rule.attachments ?? []).join(', '),
+    unsubscribe: rule.unsubscribe ?? '',
     kept: {
-      mailbox: rule.mailbox,
-      recipientIpPath: rule.recipientIpPath,
-      attachments: rule.attachments,
       mjml: inline?.mjml,
       html: inline?.html,
     },
@@ -195,7 +208,7 @@ function toTrigger(values: TriggerValues): RuleTrigger {
 
 /** The whole rule as PUT/POST take it. Throws a JsonProblem for JSON text that does not parse. */
 export function toRequestBody(values: RuleFormValues, fieldTypes: ReadonlyMap<string, string>): RuleBody {
-  const { mjml, html, ...kept } = values.kept;
+  const { mjml, html } = values.kept;
   const inline: InlineTemplate = {
     subject: values.subject,
     ...(values.text !== '' || (!mjml && !html) ? { text: values.text } : {}),
@@ -214,6 +227,14 @@ export function toRequestBody(values: RuleFormValues, fieldTypes: ReadonlyMap<st
     template: values.messageMode === 'template' ? values.template : inline,
     ...(values.taskGroup ? { taskGroup: values.taskGroup } : {}),
   };
-  // Undefined fields are left out of the JSON anyway; spreading keeps what the form does not show.
-  return { ...body, ...Object.fromEntries(Object.entries(kept).filter(([, value]) => value !== undefined)) };
+  const mailbox = values.mailbox.trim();
+  const ipPath = values.recipientIpPath.trim();
+  const attachments = values.attachments.split(',').map((name) => name.trim()).filter(Boolean);
+  return {
+    ...body,
+    ...(mailbox ? { mailbox } : {}),
+    ...(ipPath ? { recipientIpPath: ipPath } : {}),
+    ...(attachments.length ? { attachments } : {}),
+    ...(values.unsubscribe ? { unsubscribe: values.unsubscribe } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 /*
  * Loop and flood guards for one outgoing notification: drops recipients that are our own mailboxes,
- * blacklisted, hard-bounced, already flooded or already sent the identical message, each with a reason
+ * blacklisted, hard-bounced, opted out, already flooded or already sent the identical message, each with a reason
  * in plain words for the log. Pure: the counts and suppressions are read by the caller and passed in.
  */
 import type { Address } from '../delivery/addresses';
@@ -26,6 +26,8 @@ export interface FloodGuardInput {
   blacklist: readonly string[];
   /** Lower-case address -> ISO instant until which it is held after a hard bounce. */
   suppressed: Map<string, string>;
+  /** Lower-case address -> why its opt-out stops this rule ("unsubscribed from rma on 2026-12-01"). */
+  optedOut?: Map<string, string>;
   /** Lower-case address -> notifications already sent to it in each cap window (same order as caps). */
   recentCounts: Map<string, number[]>;
   caps: readonly FloodCap[];
@@ -83,6 +85,8 @@ function reasonFor(address: string, input: FloodGuardInput): string | null {
     if (Number.isNaN(time)) return 'bounced permanently; held until an admin releases it';
     if (time > input.now.getTime()) return `bounced permanently; held until ${new Date(time).toISOString().slice(0, 10)}`;
   }
+  const optOut = input.optedOut?.get(address);
+  if (optOut !== undefined) return optOut;
   if (input.duplicateOf.has(address)) return `received an identical message within the last ${span(input.dedupeWindowMinutes ?? 10)}`;
   const counts = input.recentCounts.get(address) ?? [];
   for (const [i, cap] of input.caps.entries()) {

@@ -14,6 +14,7 @@ import { TEXT_TYPES } from './field-kinds';
 import { checkRecipientsModel, recipientsSchema } from './rule-recipients';
 import { checkTriggerModel, checkTypedPath, fieldPathSchema, triggerSchema } from './rule-trigger';
 import { nextTick } from './schedule-ticks';
+import { UNSUBSCRIBE_MODES } from './unsubscribe';
 import { dispatch, isPlainObject } from './zod-dispatch';
 
 export type { RecipientEntry, Recipients } from './rule-recipients';
@@ -62,6 +63,11 @@ export const ruleSchema = z
       .max(5, 'may name at most 5 media fields')
       .refine((names) => new Set(names).size === names.length, 'names a field twice')
       .optional(),
+    /**
+     * "allowed": the mail carries one-click unsubscribe headers and a recipient's opt-out stops it;
+     * "critical": never offered, and opt-outs never stop it. Absent: not offered, opt-outs of its category honoured.
+     */
+    unsubscribe: z.enum(UNSUBSCRIBE_MODES).optional(),
   })
   .strict();
 
