@@ -58,5 +58,12 @@ export default {
     { method: 'GET', path: '/outbox/health', handler: 'messages.health', config: guard(ACTIONS.messagesRead) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.settingsUpdate) },
+    { method: 'GET', path: '/deliverability/check', handler: 'deliverability.check', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'GET', path: '/mailboxes/:id/deliverability', handler: 'deliverability.checkMailbox', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'POST', path: '/mailboxes/:id/dkim', handler: 'deliverability.addDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/:id/dkim/switch', handler: 'deliverability.switchDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/:id/dkim/retire', handler: 'deliverability.retireDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'DELETE', path: '/mailboxes/:id/dkim', handler: 'deliverability.removeDkimKeys', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/routing/dry-run', handler: 'routing.dryRun', config: guard(ACTIONS.mailboxesRead) },
   ],
 };

@@ -9,5 +9,7 @@ import settings from './settings';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
+import deliverability from './deliverability';
+import routing from './routing';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, deliverability, routing };
