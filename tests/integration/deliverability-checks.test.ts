@@ -152,3 +152,16 @@ describe('mailbox list warnings', () => {
     expect(plain.body.data.dkim).toMatchObject({ hasKey: false, dnsRecord: null, keys: [] });
   });
 });
+
+describe('GET /email-notifications/deliverability/guide', () => {
+  it("fills in the records of this installation's mailboxes, SMTP first", async () => {
+    const res = await api.request('GET', '/email-notifications/deliverability/guide');
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body.data)).toEqual(['smtp', 'domains']);
+    const good = res.body.data.domains.find((d: any) => d.domain === 'good.test');
+    expect(good.spf).toEqual({ name: 'good.test', value: 'v=spf1 a:smtp.good.test ~all' });
+    expect(good.dkim).toEqual([{ mailbox: 'Mailbox good.test', record: { name: 's1._domainkey.good.test', value: expect.stringMatching(/^v=DKIM1; k=rsa; p=/) } }]);
+    expect(good.dmarc).toEqual({ name: '_dmarc.good.test', value: 'v=DMARC1; p=none; rua=mailto:dmarc-reports@good.test' });
+    expect(res.body.data.smtp).toEqual(expect.arrayContaining([{ mailbox: 'Plain', id: expect.any(String), server: 'smtp.plain.test:587', encrypted: false }]));
+  });
+});

@@ -31,4 +31,5 @@ export const KEYS = {
   rulesMeta: () => [...KEYS.rules(), 'meta'] as const,
   adminRoles: () => [...KEYS.all, 'admin-roles'] as const,
   profile: () => [...KEYS.all, 'profile'] as const,
+  deliverabilityGuide: () => [...KEYS.all, 'deliverability', 'guide'] as const,
 };

@@ -9,6 +9,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const body = (ctx: Context) => (ctx.request as unknown as { body?: unknown }).body;
 
   return {
+    guide: (ctx: Context) => respond(ctx, () => service().guide()),
     check: (ctx: Context) => respond(ctx, () => service().checkDomain({ ...ctx.query })),
     checkMailbox: (ctx: Context) => respond(ctx, () => service().checkMailbox(ctx.params.id)),
     addDkimKey: (ctx: Context) => respond(ctx, () => service().addDkimKey(ctx.params.id, body(ctx)), 201),

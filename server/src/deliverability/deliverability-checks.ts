@@ -8,6 +8,7 @@ import type { PluginConfig } from '../config/schema';
 import type { DomainReport } from '../core/deliverability/check-result';
 import { domainSchema, type DkimKey } from '../core/deliverability/dkim-keyring';
 import { domainOfAddress } from '../core/deliverability/mailbox-warnings';
+import { setupGuide } from '../core/deliverability/setup-guide';
 import { NotFoundError } from '../core/errors';
 import { parseInput } from '../core/parse-input';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
@@ -31,6 +32,8 @@ export function createDeliverabilityChecks(deps: DeliverabilityDeps) {
 
   return {
     resolver,
+    /** `GET deliverability/guide`: the setup guide with this installation's records filled in. */
+    guide: async () => setupGuide(await deps.mailboxes.forDeliverability()),
     /** `GET deliverability/check?domain=&selector=`: the domain's records, with the keys of this installation's mailboxes for it. */
     async checkDomain(query: unknown): Promise<DomainReport> {
       const input = parseInput(domainQuerySchema, query);

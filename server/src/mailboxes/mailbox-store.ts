@@ -307,9 +307,9 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     /** A mailbox's DKIM keyring (public parts). */
     dkimKeysOf: async (id: string) => readKeyring((await findRow(id)).dkimKeys),
     /** Outgoing mailboxes with what the DNS checks need: sender, host and DKIM keys (public parts). */
-    async forDeliverability(): Promise<{ id: string; name: string; fromAddress: string; host: string; keys: DkimKey[] }[]> {
-      const rows = (await query().findMany({ where: { direction: 'out' }, select: ['documentId', 'name', 'fromAddress', 'host', 'dkimKeys'], orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
-      return rows.map((row) => ({ id: row.documentId, name: row.name, fromAddress: row.fromAddress, host: row.host, keys: readKeyring(row.dkimKeys) }));
+    async forDeliverability(): Promise<{ id: string; name: string; fromAddress: string; host: string; port: number; security: string; keys: DkimKey[] }[]> {
+      const rows = (await query().findMany({ where: { direction: 'out' }, select: ['documentId', 'name', 'fromAddress', 'host', 'port', 'security', 'dkimKeys'], orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
+      return rows.map((row) => ({ id: row.documentId, name: row.name, fromAddress: row.fromAddress, host: row.host, port: row.port, security: row.security, keys: readKeyring(row.dkimKeys) }));
     },
     /** Whether a mailbox with this name or id exists. */
     exists: async (nameOrId: string) => !!(await query().findOne({ where: { $or: [{ name: nameOrId }, { documentId: nameOrId }] }, select: ['id'] })),

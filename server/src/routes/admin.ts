@@ -58,6 +58,7 @@ export default {
     { method: 'GET', path: '/outbox/health', handler: 'messages.health', config: guard(ACTIONS.messagesRead) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.settingsUpdate) },
+    { method: 'GET', path: '/deliverability/guide', handler: 'deliverability.guide', config: guard(ACTIONS.mailboxesRead) },
     { method: 'GET', path: '/deliverability/check', handler: 'deliverability.check', config: guard(ACTIONS.mailboxesRead) },
     { method: 'GET', path: '/mailboxes/:id/deliverability', handler: 'deliverability.checkMailbox', config: guard(ACTIONS.mailboxesRead) },
     { method: 'POST', path: '/mailboxes/:id/dkim', handler: 'deliverability.addDkimKey', config: guard(ACTIONS.mailboxesUpdate) },

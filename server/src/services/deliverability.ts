@@ -5,6 +5,7 @@ import { getRuntime } from '../runtime';
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const { deliverability, dkimKeys } = getRuntime(strapi);
   return {
+    guide: deliverability.guide,
     checkDomain: deliverability.checkDomain,
     checkMailbox: deliverability.checkMailbox,
     addDkimKey: dkimKeys.addKey,
