@@ -72,16 +72,18 @@ async function dkimChecks(resolve: DnsResolve, domain: string, keys: DkimKey[], 
   return [{ key: null, check: selectorVerdict(name, await observeKey(resolve, name, null)) }];
 }
 
-/** What DNS publishes at a selector, read by mailauth's DKIM key lookup (the one its verifier uses). */
+/** What DNS publishes at a selector, read by mailauth's DKIM key lookup (the one its verifier uses), compared with our key. */
 export async function observeKey(resolve: DnsResolve, name: string, ours: DkimKey | null): Promise<DkimObservation> {
   try {
     const published = await getPublicKey('DKIM', name, 1024, resolve);
-    if (!ours || samePublicKey(published.publicKey, ours)) return ours ? { kind: 'match' } : { kind: 'mismatch', found: published.rr };
-    return { kind: 'mismatch', found: published.rr };
+    if (!ours) return { kind: 'published', found: published.rr };
+    return samePublicKey(published.publicKey, ours) ? { kind: 'match' } : { kind: 'mismatch', found: published.rr };
   } catch (error) {
     if (isNoData(error)) return { kind: 'none' };
     const e = error as { code?: string; rr?: string; message?: string };
-    if (e.code?.startsWith('EINVALID') || e.code === 'ESHORTKEY') return e.rr || e.code !== 'EINVALIDVAL' ? { kind: 'invalid', found: e.rr ?? null, error: e.message ?? e.code } : { kind: 'none' };
+    // mailauth's own codes: a record without a key (EINVALIDVAL without rr is an empty answer), a bad key, a short one.
+    if (e.code === 'EINVALIDVAL' && !e.rr) return { kind: 'none' };
+    if (e.code?.startsWith('EINVALID') || e.code === 'ESHORTKEY') return { kind: 'invalid', found: e.rr ?? null, error: e.message ?? e.code };
     return { kind: 'error', error: describeDnsError(error) };
   }
 }

@@ -18,13 +18,13 @@ import {
   mailboxUpdateSchema,
   SECRET_FIELDS,
   SECRET_LABELS,
-  STORED_SECRET_LABELS,
   type MailboxFields,
   type SecretField,
 } from '../core/mailboxes/mailbox-input';
-import { readKeyring, signingKeys, type DkimKey, type DkimSigningKey } from '../core/deliverability/dkim-keyring';
+import { readKeyring, type DkimKey, type DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
+import { createDkimColumns } from './dkim-columns';
 import { toMailboxDto, type StoredMailbox } from './mailbox-dto';
 import { createSecretBox } from '../secrets/secret-box';
 import { reencryptMailboxSecrets } from './secret-rotation';
@@ -55,6 +55,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const keys = getEncryptionKeys(strapi);
     return createSecretBox(keys.current, keys.previous);
   };
+  const dkimColumns = createDkimColumns(secretBox);
 
   async function findRow(id: string): Promise<StoredMailbox> {
     const row = (await query().findOne({ where: { documentId: id } })) as StoredMailbox | null;
@@ -163,20 +164,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   /** Decrypted connection settings and DKIM keys, for the transport only. Never return this from a controller. */
   async function getConnection(id: string): Promise<{ mailbox: StoredMailbox; connection: MailboxConnection; dkim: DkimSigningKey[] }> {
     const row = await findRow(id);
-    return { mailbox: row, connection: decryptConnection(row), dkim: decryptSigning(row) };
-  }
-
-  /** The DKIM private keys by selector (decrypted). */
-  function privateKeysOf(row: StoredMailbox): Record<string, string> {
-    if (!row.dkimPrivateKeys) return {};
-    return JSON.parse(secretBox().decrypt(row.dkimPrivateKeys, STORED_SECRET_LABELS.dkimPrivateKeys)) as Record<string, string>;
-  }
-
-  function decryptSigning(row: StoredMailbox): DkimSigningKey[] {
-    const active = signingKeys(readKeyring(row.dkimKeys));
-    if (!active.length) return [];
-    const pems = privateKeysOf(row);
-    return active.filter((k) => pems[k.selector]).map((k) => ({ domain: k.domain, selector: k.selector, algorithm: k.algorithm, privateKey: pems[k.selector]! }));
+    return { mailbox: row, connection: decryptConnection(row), dkim: dkimColumns.signingOf(row) };
   }
 
   /**
@@ -186,10 +174,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   async function changeDkim<T>(id: string, change: (keys: DkimKey[], privateKeys: Record<string, string>) => { keys: DkimKey[]; privateKeys: Record<string, string>; result: T }): Promise<T> {
     const outcome = await strapi.db.transaction(async () => {
       const row = await findRow(id);
-      const next = change(readKeyring(row.dkimKeys), privateKeysOf(row));
-      const kept = Object.fromEntries(next.keys.map((k) => [k.selector, next.privateKeys[k.selector]]).filter(([, pem]) => pem));
-      const sealed = Object.keys(kept).length ? secretBox().encrypt(JSON.stringify(kept)) : null;
-      await query().update({ where: { id: row.id }, data: { dkimKeys: next.keys, dkimPrivateKeys: sealed } });
+      const next = change(readKeyring(row.dkimKeys), dkimColumns.privateKeysOf(row));
+      await query().update({ where: { id: row.id }, data: dkimColumns.columnsOf(next.keys, next.privateKeys) });
       return next.result;
     });
     await hooks.onChanged();
@@ -209,7 +195,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   /** The decrypted connection and DKIM keys, or why a secret cannot be decrypted (with the fix). */
   function openConnection(row: StoredMailbox): { connection: MailboxConnection | null; dkim: DkimSigningKey[]; problem: string | null } {
     try {
-      return { connection: decryptConnection(row), dkim: decryptSigning(row), problem: null };
+      return { connection: decryptConnection(row), dkim: dkimColumns.signingOf(row), problem: null };
     } catch (error) {
       return { connection: null, dkim: [], problem: (error as Error).message };
     }

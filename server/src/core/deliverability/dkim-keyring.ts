@@ -76,7 +76,8 @@ type Change = { keys: DkimKey[]; added: DkimKey } | { problems: FieldProblem[] }
  * record is published for that key, and overwriting it would break mail signed with it.
  */
 export function addKey(keys: DkimKey[], key: Omit<DkimKey, 'status'>): Change {
-  const clash = keys.find((k) => k.selector === key.selector && k.domain === key.domain && !(k.status === 'pending' && k.algorithm === key.algorithm));
+  // One selector per key of the mailbox, whatever the domain: the private keys are kept by selector.
+  const clash = keys.find((k) => k.selector === key.selector && !(k.status === 'pending' && k.algorithm === key.algorithm));
   if (clash) {
     return { problems: [{ path: 'selector', message: `"${key.selector}" is already used by the ${clash.status} ${clash.algorithm} key of ${clash.domain}: choose a new selector (for example with the date, like ${key.selector}-2)` }] };
   }

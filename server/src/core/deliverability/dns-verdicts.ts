@@ -17,6 +17,8 @@ export function mxVerdict(domain: string, mx: Lookup): Check {
 /** What DNS holds at a key's selector: its key (compared with ours), nothing, something unusable, or no answer. */
 export type DkimObservation =
   | { kind: 'match' }
+  /** A key is published and there is none of ours to compare it with (a selector asked for). */
+  | { kind: 'published'; found: string }
   | { kind: 'mismatch'; found: string }
   | { kind: 'none' }
   | { kind: 'invalid'; found: string | null; error: string }
@@ -27,13 +29,13 @@ export function dkimVerdict(key: DkimKey, seen: DkimObservation): Check {
   const publish = `Publish a TXT record named ${record.name} with the value: ${record.value}`;
   const role = key.status === 'active' ? 'signing' : key.status;
   if (seen.kind === 'error') return unanswered('dkim', record.name, seen.error);
-  if (seen.kind === 'match') return check('dkim', 'pass', `${record.name}: the ${role} ${key.algorithm} key`, null);
+  if (seen.kind === 'match' || seen.kind === 'published') return check('dkim', 'pass', `${record.name}: the ${role} ${key.algorithm} key`, null);
   if (seen.kind === 'none') {
     if (key.status === 'pending') return check('dkim', 'warn', null, `${publish}, then switch to it (the signing key stays in use until then).`);
     if (key.status === 'retiring') return check('dkim', 'warn', null, `The record of the retiring key ${key.selector} is gone: mail signed with it that is still on its way fails DKIM. ${publish} until you retire the key.`);
     return check('dkim', 'fail', null, `Messages are signed with selector ${key.selector} but its key is not published. ${publish}.`);
   }
-  const found = seen.kind === 'mismatch' ? seen.found : seen.found;
+  const found = seen.found;
   const problem = seen.kind === 'mismatch' ? 'holds a different key than this mailbox signs with' : `is not a usable DKIM key (${seen.error})`;
   return check('dkim', key.status === 'pending' ? 'warn' : 'fail', found, `The record ${record.name} ${problem}: replace its value with ${record.value}`);
 }
@@ -44,7 +46,7 @@ export function selectorVerdict(name: string, seen: DkimObservation | null): Che
   if (seen.kind === 'error') return unanswered('dkim', name, seen.error);
   if (seen.kind === 'none') return check('dkim', 'fail', null, `Nothing is published at ${name}: publish the TXT record your DKIM key manager shows.`);
   if (seen.kind === 'invalid') return check('dkim', 'fail', seen.found, `The record at ${name} is not a usable DKIM key (${seen.error}): publish it again as shown by your key manager.`);
-  return check('dkim', 'pass', seen.kind === 'mismatch' ? seen.found : name, null);
+  return check('dkim', 'pass', seen.kind === 'match' ? name : seen.found, null);
 }
 
 /** A DMARC record as mailauth's getDmarcRecord parses it (false: none). */
