@@ -29,8 +29,11 @@ beforeAll(async () => {
   });
   session = await launchBrowser();
   page = session.page;
+  // The first load compiles nothing but fetches the whole admin bundle: slow on a busy machine.
+  page.setDefaultNavigationTimeout(120_000);
+  page.setDefaultTimeout(45_000);
   await registerFirstAdmin(page, app.url);
-});
+}, 300_000);
 
 afterAll(async () => {
   await session?.close();
@@ -97,7 +100,7 @@ it('checks the mailbox against DNS: DKIM published, no MX, with the fix', async 
 });
 
 it('says which mailbox a rule would send through, and why', async () => {
-  await page.getByRole('textbox', { name: /^Recipient/ }).fill('customer@example.com');
+  await field('Recipient').fill('customer@example.com');
   await field('Task group').fill('rma');
   await button('Dry run').click();
   const answer = page.getByTestId('route-answer');

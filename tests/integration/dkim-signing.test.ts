@@ -137,3 +137,15 @@ describe('routing dry run and routed test email', () => {
     expect(both.body.error.details.errors[0].path).toEqual(['route']);
   });
 });
+
+describe('removing the keys', () => {
+  it('stops signing once every key is removed', async () => {
+    expect((await api.request('DELETE', dkimPath())).status).toBe(204);
+    const mailbox = (await api.request('GET', `/email-notifications/mailboxes/${mailboxId}`)).body.data;
+    expect(mailbox.dkim).toMatchObject({ hasKey: false, dnsRecord: null, keys: [] });
+    expect(mailbox.warnings.map((w: any) => w.code)).toEqual(['no-dkim']);
+    expect((await sendAndVerify('Unsigned')).map((r) => r.result)).toEqual(['none']);
+    const stored = await app.strapi.db.query('plugin::email-notifications.mailbox').findOne({ where: { documentId: mailboxId } });
+    expect(stored.dkimPrivateKeys).toBeNull();
+  });
+});
