@@ -1,6 +1,6 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
- * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Options), each link guarded by
+ * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Deliverability, Options), each link guarded by
  * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), and its
  * translations.
  */
@@ -66,6 +66,13 @@ export default {
           Component: () => import('./pages/NotificationProfileSettings'),
           // Every admin manages their own profile: no permission beyond being signed in.
           permissions: [],
+        },
+        {
+          id: 'deliverability',
+          to: `${PLUGIN_ID}/deliverability`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.deliverability`, defaultMessage: 'Deliverability' },
+          Component: () => import('./pages/DeliverabilitySettings'),
+          permissions: MAILBOX_PERMISSIONS.read,
         },
         {
           id: 'options',

@@ -6,6 +6,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { getPluginConfig } from './config/plugin-config';
+import { createDeliverabilityChecks } from './deliverability/deliverability-checks';
+import { createDkimKeyManager } from './deliverability/dkim-key-manager';
 import { createMailboxProbe } from './mailboxes/mailbox-probe';
 import { createMailboxStore } from './mailboxes/mailbox-store';
 import { findRegistered } from './mailboxes/registered-recipients';
@@ -15,6 +17,7 @@ import { createMessageAdmin } from './outbox/message-admin';
 import { createMessageQueries } from './outbox/message-queries';
 import { createMessageRepository } from './outbox/message-repository';
 import { createOutbox } from './outbox/outbox';
+import { createRoutePreview } from './outbox/route-preview';
 import { recordFields } from './records/record-context';
 import { createTaskGroupStore } from './routing/task-group-store';
 import { createSmtpEvents } from './events/smtp-events';
@@ -62,6 +65,12 @@ function createRuntime(strapi: Core.Strapi) {
     findRegistered: (addresses) => findRegistered(strapi, addresses),
   });
 
+  const routePreview = createRoutePreview({
+    routePreview: (message) => outbox.routePreview(message),
+    excludeExpressionOf: async (id) => (await mailboxes.findOne(id)).excludeExpression,
+  });
+  const deliverability = createDeliverabilityChecks({ config, mailboxes });
+
   const rules = ruleStore(strapi);
   const fires = fireStore(strapi);
   const holds = suppressionStore(strapi);
@@ -96,7 +105,10 @@ function createRuntime(strapi: Core.Strapi) {
   return {
     settings,
     mailboxes,
-    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates }),
+    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates, route: (hints) => routePreview.route(hints) }),
+    routePreview,
+    deliverability,
+    dkimKeys: createDkimKeyManager({ mailboxes, resolver: deliverability.resolver, now: () => new Date() }),
     taskGroups,
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),

@@ -45,10 +45,41 @@ export interface Mailbox {
   /** ISO 3166-1 alpha-2 code, '' when unknown. */
   countryCode: string;
   health: MailboxHealth;
+  /** The DKIM keys (public parts only): the signing key in front, all keys with their state. */
+  dkim: DkimView;
+  /** Deliverability warnings from the mailbox's own settings. */
+  warnings: MailboxWarning[];
   /** Why a stored secret cannot be decrypted, with the fix (a changed encryption key); null when all can. */
   secretProblem: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export type DkimAlgorithm = 'rsa' | 'ed25519';
+export type DkimKeyStatus = 'active' | 'pending' | 'retiring';
+export interface DnsRecord {
+  name: string;
+  value: string;
+}
+export interface DkimKeyView {
+  domain: string;
+  selector: string;
+  algorithm: DkimAlgorithm;
+  status: DkimKeyStatus;
+  createdAt: string;
+  dnsRecord: DnsRecord;
+}
+export interface DkimView {
+  domain: string;
+  selector: string;
+  algorithm: DkimAlgorithm | null;
+  hasKey: boolean;
+  dnsRecord: DnsRecord | null;
+  keys: DkimKeyView[];
+}
+export interface MailboxWarning {
+  code: 'no-dkim' | 'dkim-not-aligned' | 'no-tls' | 'ed25519-only';
+  message: string;
 }
 
 /** The circuit breaker's view of a mailbox (read-only; never sent back). Dates are ISO strings. */
@@ -137,7 +168,22 @@ export interface ProbeResult {
   };
 }
 
+/** Which mailbox routing chose (or would choose) and why. */
+export interface RouteAnswer {
+  wouldSend: boolean;
+  mailbox: { id: string; name: string } | null;
+  reason: string;
+  retryAt: string | null;
+}
+
+/** Routing hints: choose the mailbox as for a rule's message of this task group / recipient IP. */
+export interface RouteHints {
+  taskGroup?: string;
+  recipientIp?: string;
+}
+
 export interface TestEmailResult extends ProbeResult {
+  route?: RouteAnswer;
   messageId?: string;
   response?: string;
   accepted?: string[];
@@ -149,4 +195,5 @@ export interface TestEmailRequest {
   mailboxId?: string;
   mailbox?: ConnectionOverrides;
   subject?: string;
+  route?: RouteHints;
 }

@@ -34,4 +34,5 @@ export const KEYS = {
   profile: () => [...KEYS.all, 'profile'] as const,
   suppressions: () => [...KEYS.all, 'suppressions'] as const,
   suppressionList: (params: SuppressionListParams) => [...KEYS.suppressions(), 'list', params] as const,
+  deliverabilityGuide: () => [...KEYS.all, 'deliverability', 'guide'] as const,
 };

@@ -3,6 +3,7 @@
  * Strapi deep-merges the app's `config/plugins` options over `defaultConfig`, then calls `validateConfig`,
  * so a bad option stops start-up with the path and the fix instead of failing at the first send.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { PluginError } from '../core/errors';
 import { mailboxCreateSchema, mailboxFieldsSchema, type MailboxFields } from '../core/mailboxes/mailbox-input';
@@ -129,6 +130,19 @@ export const pluginConfigSchema = z
               ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['databasePath'], message: 'is required when geo routing is enabled (the path of a GeoLite2-City.mmdb file)' });
             }
           }),
+      })
+      .strict()
+      .default({}),
+    /** The DNS checks of the Deliverability page (SPF, DKIM, DMARC, MX). */
+    deliverability: z
+      .object({
+        /**
+         * DNS servers the checks ask, as IP addresses with an optional port: ["10.0.0.2", "127.0.0.1:5353", "[2001:db8::53]:53"].
+         * Default (empty): the system's resolvers.
+         */
+        dnsServers: z.array(z.string().refine((value) => isDnsServer(value), 'must be an IP address with an optional port, like 10.0.0.2, 127.0.0.1:5353 or [2001:db8::53]:53')).max(10).default([]),
+        /** How long one DNS question may take before the check reports that the server did not answer, ms. */
+        dnsTimeoutMs: z.number().int().min(100).max(30_000).default(3000),
       })
       .strict()
       .default({}),
@@ -302,6 +316,14 @@ function addLeaseIssue(delivery: { leaseMs: number; heartbeatIntervalMs: number 
   if (delivery.leaseMs >= shortest) return;
   const message = `must be at least ${MISSED_HEARTBEATS} × delivery.heartbeatIntervalMs (${shortest}): leases are renewed with each heartbeat and must outlast ${MISSED_HEARTBEATS} missed ones`;
   ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['delivery', 'leaseMs'], message });
+}
+
+/** `ip`, `ipv4:port` or `[ipv6]:port`, as node:dns setServers takes them. */
+function isDnsServer(value: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  const withPort = /^([\d.]+):(\d{1,5})$/.exec(value);
+  const [host, port] = bracketed ? [bracketed[1]!, bracketed[2]] : withPort ? [withPort[1]!, withPort[2]] : [value, undefined];
+  return isIP(host) !== 0 && (port === undefined || (Number(port) >= 1 && Number(port) <= 65535));
 }
 
 export const DEFAULT_MAILBOX_NAME = 'Default mailbox';

@@ -1,7 +1,9 @@
 /*
  * The only shape in which a mailbox leaves the server: an allow-list of fields. Secrets never appear;
- * the response says whether one is set (`hasPassword`). Add a field here deliberately, never by spread.
+ * the response says whether one is set (`hasPassword`, `dkim.hasKey`). Add a field here deliberately, never by spread.
  */
+import { dkimView, readKeyring } from '../core/deliverability/dkim-keyring';
+import { mailboxWarnings } from '../core/deliverability/mailbox-warnings';
 
 export interface StoredMailbox {
   id: number;
@@ -40,12 +42,17 @@ export interface StoredMailbox {
   lastFailure: string | null;
   lastFailureAt: string | null;
   lastSuccessAt: string | null;
+  /** The DKIM keyring (public parts and states; see core/deliverability/dkim-keyring). */
+  dkimKeys: unknown;
+  /** The DKIM private keys by selector, encrypted JSON. */
+  dkimPrivateKeys: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
 /** `secretProblem`: why a stored secret cannot be decrypted (and how to fix it), from the store. */
 export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
+  const keys = readKeyring(row.dkimKeys);
   return {
     id: row.documentId,
     name: row.name,
@@ -84,6 +91,9 @@ export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
       lastFailureAt: row.lastFailureAt ?? null,
       lastSuccessAt: row.lastSuccessAt ?? null,
     },
+    dkim: dkimView(keys, !!row.dkimPrivateKeys),
+    /** Deliverability warnings from the mailbox's own settings (the DNS checks are on the Deliverability page). */
+    warnings: mailboxWarnings(row, keys),
     secretProblem,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -14,10 +14,13 @@ import { escapeHtml } from '../core/templates/render-template';
 import { baseContext, renderEnvironment } from '../templates/render-context';
 import type { TemplateCatalog } from '../templates/template-catalog';
 import type { MailboxStore } from './mailbox-store';
-import { sendTestMessage, verifyMailbox } from '../transport/smtp-probe';
+import { sendTestMessage, verifyMailbox, type SmtpErrorReport, type TestSendResult } from '../transport/smtp-probe';
+import type { DkimSigningKey } from '../core/deliverability/dkim-keyring';
+import type { RouteAnswer, RouteHints } from '../core/routing/dry-run-input';
 
 interface ResolvedSettings {
   connection: MailboxConnection;
+  dkim: DkimSigningKey[];
   fromAddress: string;
   displayName: string;
   mailboxName: string;
@@ -26,6 +29,8 @@ interface ResolvedSettings {
 export interface MailboxProbeDeps {
   mailboxes: Pick<MailboxStore, 'getConnection'>;
   templates: Pick<TemplateCatalog, 'render'>;
+  /** The mailbox routing would choose now (for "route it as a rule would"). */
+  route(hints: RouteHints): Promise<RouteAnswer>;
 }
 
 const SECRETS: readonly string[] = SECRET_FIELDS;
@@ -36,13 +41,14 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
     const pick = <K extends keyof ConnectionOverrides>(key: K) => overrides[key];
     let base: ResolvedSettings = {
       connection: Object.fromEntries(CONNECTION_FIELDS.map((f) => [f, f in mailboxDefaults ? (mailboxDefaults as Partial<MailboxFields>)[f] : ''])) as MailboxConnection,
+      dkim: [],
       fromAddress: '',
       displayName: '',
       mailboxName: 'unsaved mailbox',
     };
     if (mailboxId) {
-      const { mailbox, connection } = await deps.mailboxes.getConnection(mailboxId);
-      base = { connection, fromAddress: mailbox.fromAddress, displayName: mailbox.displayName ?? '', mailboxName: mailbox.name };
+      const { mailbox, connection, dkim } = await deps.mailboxes.getConnection(mailboxId);
+      base = { connection, dkim, fromAddress: mailbox.fromAddress, displayName: mailbox.displayName ?? '', mailboxName: mailbox.name };
     }
     const connection = { ...base.connection };
     for (const key of Object.keys(connection) as (keyof MailboxConnection)[]) {
@@ -53,6 +59,7 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
     }
     return {
       connection,
+      dkim: base.dkim,
       fromAddress: overrides.fromAddress ?? base.fromAddress,
       displayName: overrides.displayName ?? base.displayName,
       mailboxName: base.mailboxName,
@@ -70,9 +77,11 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
       return result;
     },
 
-    async sendTestEmail(body: unknown) {
+    async sendTestEmail(body: unknown): Promise<TestSendResult & { route?: RouteAnswer }> {
       const input = parseInput(testEmailInputSchema, body);
-      const settings = await resolveSettings(input.mailboxId, input.mailbox);
+      const route = input.route ? await deps.route(input.route) : null;
+      if (route && !route.mailbox) return { ok: false, transcript: [], route, error: unrouted(route.reason) };
+      const settings = await resolveSettings(route?.mailbox?.id ?? input.mailboxId, input.mailbox);
       if (!settings.connection.host) throw new InputError([{ path: 'mailbox.host', message: 'is required' }]);
       const sentAt = new Date().toISOString();
       const rendered = await renderTestTemplate(settings.mailboxName, settings.fromAddress, input.to);
@@ -84,13 +93,14 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
           subject: input.subject ?? rendered?.subject ?? `Test email from ${settings.mailboxName}`,
           ...(rendered ? { text: rendered.text, html: rendered.html } : fallbackBody(settings, sentAt)),
           headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+          dkim: settings.dkim,
         },
         getPluginConfig(strapi).smtpTimeouts,
       );
       strapi.log.info(
         `[email-notifications] test email ${result.ok ? 'sent' : 'failed'} mailboxId=${input.mailboxId ?? 'unsaved'}${result.error?.code ? ` code=${result.error.code}` : ''}`,
       );
-      return result;
+      return route ? { ...result, route } : result;
     },
   };
 
@@ -108,6 +118,11 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
 }
 
 export type MailboxProbe = ReturnType<typeof createMailboxProbe>;
+
+/** No mailbox can send now: the routing's reason, shaped like an SMTP failure for the form. */
+function unrouted(reason: string): SmtpErrorReport {
+  return { message: reason, code: null, responseCode: null, command: null, response: null, field: null, explanation: reason };
+}
 
 /** The plain test text, used when the test-email template cannot be rendered. */
 function fallbackBody(settings: { mailboxName: string; connection: { host?: string; port?: number; security?: string } }, sentAt: string) {

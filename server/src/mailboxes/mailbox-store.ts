@@ -21,8 +21,10 @@ import {
   type MailboxFields,
   type SecretField,
 } from '../core/mailboxes/mailbox-input';
+import { readKeyring, type DkimKey, type DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
+import { createDkimColumns } from './dkim-columns';
 import { toMailboxDto, type StoredMailbox } from './mailbox-dto';
 import { createSecretBox } from '../secrets/secret-box';
 import { reencryptMailboxSecrets } from './secret-rotation';
@@ -30,6 +32,8 @@ import { reencryptMailboxSecrets } from './secret-rotation';
 export interface LoadedMailbox {
   row: StoredMailbox;
   connection: MailboxConnection | null;
+  /** The DKIM keys every message of the mailbox is signed with (decrypted). */
+  dkim: DkimSigningKey[];
   /** Why the connection could not be decrypted (the row is then skipped by routing, visibly). */
   connectionError: string | null;
 }
@@ -51,6 +55,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const keys = getEncryptionKeys(strapi);
     return createSecretBox(keys.current, keys.previous);
   };
+  const dkimColumns = createDkimColumns(secretBox);
 
   async function findRow(id: string): Promise<StoredMailbox> {
     const row = (await query().findOne({ where: { documentId: id } })) as StoredMailbox | null;
@@ -156,10 +161,25 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     });
   }
 
-  /** Decrypted connection settings, for the transport only. Never return this from a controller. */
-  async function getConnection(id: string): Promise<{ mailbox: StoredMailbox; connection: MailboxConnection }> {
+  /** Decrypted connection settings and DKIM keys, for the transport only. Never return this from a controller. */
+  async function getConnection(id: string): Promise<{ mailbox: StoredMailbox; connection: MailboxConnection; dkim: DkimSigningKey[] }> {
     const row = await findRow(id);
-    return { mailbox: row, connection: decryptConnection(row) };
+    return { mailbox: row, connection: decryptConnection(row), dkim: dkimColumns.signingOf(row) };
+  }
+
+  /**
+   * Changes a mailbox's DKIM keys: `change` gets the keyring and private keys and returns the new ones
+   * (or throws an InputError, and nothing is written). Read and write share one transaction.
+   */
+  async function changeDkim<T>(id: string, change: (keys: DkimKey[], privateKeys: Record<string, string>) => { keys: DkimKey[]; privateKeys: Record<string, string>; result: T }): Promise<T> {
+    const outcome = await strapi.db.transaction(async () => {
+      const row = await findRow(id);
+      const next = change(readKeyring(row.dkimKeys), dkimColumns.privateKeysOf(row));
+      await query().update({ where: { id: row.id }, data: dkimColumns.columnsOf(next.keys, next.privateKeys) });
+      return next.result;
+    });
+    await hooks.onChanged();
+    return outcome;
   }
 
   function decryptConnection(row: StoredMailbox): MailboxConnection {
@@ -172,12 +192,12 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     return Object.fromEntries(CONNECTION_FIELDS.map((field) => [field, value(field)])) as MailboxConnection;
   }
 
-  /** The decrypted connection, or why a secret cannot be decrypted (with the fix). */
-  function openConnection(row: StoredMailbox): { connection: MailboxConnection | null; problem: string | null } {
+  /** The decrypted connection and DKIM keys, or why a secret cannot be decrypted (with the fix). */
+  function openConnection(row: StoredMailbox): { connection: MailboxConnection | null; dkim: DkimSigningKey[]; problem: string | null } {
     try {
-      return { connection: decryptConnection(row), problem: null };
+      return { connection: decryptConnection(row), dkim: dkimColumns.signingOf(row), problem: null };
     } catch (error) {
-      return { connection: null, problem: (error as Error).message };
+      return { connection: null, dkim: [], problem: (error as Error).message };
     }
   }
 
@@ -212,8 +232,8 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
   async function loadForSending(): Promise<LoadedMailbox[]> {
     const rows = (await query().findMany({ orderBy: [{ priority: 'asc' }, { id: 'asc' }] })) as StoredMailbox[];
     return rows.map((row) => {
-      const { connection, problem } = openConnection(row);
-      return { row, connection, connectionError: problem };
+      const { connection, dkim, problem } = openConnection(row);
+      return { row, connection, dkim, connectionError: problem };
     });
   }
 
@@ -255,6 +275,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
       await changed();
     },
     getConnection,
+    changeDkim,
     syncDefaultFromConfig,
     /** At start: secrets encrypted with a previous key are rewritten under the current one. */
     reencryptSecrets: () => reencryptMailboxSecrets(strapi, secretBox),
@@ -269,6 +290,13 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     enabledOutgoing: async () => (await query().findMany({ where: { direction: 'out', enabled: true }, select: ['name', 'circuitOpenUntil'] })) as Pick<StoredMailbox, 'name' | 'circuitOpenUntil'>[],
     /** The mailboxes with these ids (name and direction), for checks by other domains. */
     describe: async (ids: string[]) => (await query().findMany({ where: { documentId: { $in: ids } }, select: ['documentId', 'direction', 'name'] })) as Pick<StoredMailbox, 'documentId' | 'direction' | 'name'>[],
+    /** A mailbox's DKIM keyring (public parts). */
+    dkimKeysOf: async (id: string) => readKeyring((await findRow(id)).dkimKeys),
+    /** Outgoing mailboxes with what the DNS checks need: sender, host and DKIM keys (public parts). */
+    async forDeliverability(): Promise<{ id: string; name: string; fromAddress: string; host: string; port: number; security: string; keys: DkimKey[] }[]> {
+      const rows = (await query().findMany({ where: { direction: 'out' }, select: ['documentId', 'name', 'fromAddress', 'host', 'port', 'security', 'dkimKeys'], orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
+      return rows.map((row) => ({ id: row.documentId, name: row.name, fromAddress: row.fromAddress, host: row.host, port: row.port, security: row.security, keys: readKeyring(row.dkimKeys) }));
+    },
     /** Whether a mailbox with this name or id exists. */
     exists: async (nameOrId: string) => !!(await query().findOne({ where: { $or: [{ name: nameOrId }, { documentId: nameOrId }] }, select: ['id'] })),
   };

@@ -6,16 +6,16 @@
  */
 import type { Core } from '@strapi/strapi';
 import { MAILBOX_UID } from '../content-types/uids';
-import { SECRET_FIELDS, SECRET_LABELS, type SecretField } from '../core/mailboxes/mailbox-input';
+import { STORED_SECRETS, STORED_SECRET_LABELS, type StoredSecret } from '../core/mailboxes/mailbox-input';
 import type { SecretBox } from '../secrets/secret-box';
 import type { StoredMailbox } from './mailbox-dto';
 
-type SecretRow = Pick<StoredMailbox, 'id' | 'name' | SecretField>;
+type SecretRow = Pick<StoredMailbox, 'id' | 'name' | StoredSecret>;
 
 export interface SecretRewrite {
   mailboxId: number;
   mailboxName: string;
-  field: SecretField;
+  field: StoredSecret;
   /** The stored ciphertext the rewrite expects (compare-and-set). */
   from: string;
   to: string;
@@ -31,11 +31,11 @@ export interface RotationPlan {
 export function planReencryption(rows: SecretRow[], box: SecretBox): RotationPlan {
   const plan: RotationPlan = { rewrites: [], unreadable: [] };
   for (const row of rows) {
-    for (const field of SECRET_FIELDS) {
+    for (const field of STORED_SECRETS) {
       const stored = row[field];
       if (!stored) continue;
       try {
-        const to = box.reencrypt(stored, SECRET_LABELS[field]);
+        const to = box.reencrypt(stored, STORED_SECRET_LABELS[field]);
         if (to) plan.rewrites.push({ mailboxId: row.id, mailboxName: row.name, field, from: stored, to });
       } catch (error) {
         plan.unreadable.push({ mailboxName: row.name, problem: (error as Error).message });
@@ -65,8 +65,8 @@ export async function applyReencryption(strapi: Core.Strapi, rewrites: SecretRew
 /** Re-encrypts what a previous key made, and reports what no key opens. Rows are read outside the
  * transaction: a SQLite transaction that read first cannot write after another instance committed. */
 export async function reencryptMailboxSecrets(strapi: Core.Strapi, secretBox: () => SecretBox): Promise<void> {
-  const rows = (await strapi.db.query(MAILBOX_UID).findMany({ select: ['id', 'name', ...SECRET_FIELDS] })) as SecretRow[];
-  if (!rows.some((row) => SECRET_FIELDS.some((field) => row[field]))) return;
+  const rows = (await strapi.db.query(MAILBOX_UID).findMany({ select: ['id', 'name', ...STORED_SECRETS] })) as SecretRow[];
+  if (!rows.some((row) => STORED_SECRETS.some((field) => row[field]))) return;
   let box: SecretBox;
   try {
     box = secretBox();

@@ -119,6 +119,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
       headers: row.headers ?? {},
       messageId,
       textEncoding: deps.config().delivery.textEncoding,
+      dkim: mailbox.dkim,
     });
   }
 

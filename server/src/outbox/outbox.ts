@@ -10,7 +10,7 @@ import type { PluginConfig } from '../config/schema';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
 import type { RecordRef } from '../records/record-context';
 import { openGeoLookup, type GeoLookup } from '../routing/geo-lookup';
-import { createMailboxDirectory } from '../routing/mailbox-directory';
+import { createMailboxDirectory, type RoutedMessage } from '../routing/mailbox-directory';
 import type { TaskGroupStore } from '../routing/task-group-store';
 import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryAttempt, type DeliveryResult } from './delivery-attempt';
@@ -151,6 +151,15 @@ export function createOutbox(deps: OutboxDeps) {
     /** Every written batch of delivery results (SMTP events are recorded from them). */
     onResults: (hook: ResultHook) => void resultHooks.push(hook),
     isRunning: () => worker?.stats().running ?? false,
+    /**
+     * Which mailbox would take a message now, and why: the decision an attempt makes, on fresh routing
+     * data, without sending and without moving the rotation of load-sharing pools.
+     */
+    async routePreview(message: RoutedMessage) {
+      directory.invalidate();
+      await directory.refresh();
+      return directory.lookAhead(message, new Date());
+    },
   };
 }
 

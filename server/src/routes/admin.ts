@@ -68,5 +68,13 @@ export default {
     { method: 'POST', path: '/smtp-event-rules/:id/test', handler: 'smtpEventRules.test', config: guard(ACTIONS.eventsUpdate) },
     { method: 'POST', path: '/smtp-event-rules/:id/webhook-secret', handler: 'smtpEventRules.rotateSecret', config: guard(ACTIONS.eventsUpdate) },
     { method: 'GET', path: '/smtp-event-rules/:id/history', handler: 'smtpEventRules.history', config: guard(ACTIONS.eventsRead) },
+    { method: 'GET', path: '/deliverability/guide', handler: 'deliverability.guide', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'GET', path: '/deliverability/check', handler: 'deliverability.check', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'GET', path: '/mailboxes/:id/deliverability', handler: 'deliverability.checkMailbox', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'POST', path: '/mailboxes/:id/dkim', handler: 'deliverability.addDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/:id/dkim/switch', handler: 'deliverability.switchDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/mailboxes/:id/dkim/retire', handler: 'deliverability.retireDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'DELETE', path: '/mailboxes/:id/dkim', handler: 'deliverability.removeDkimKeys', config: guard(ACTIONS.mailboxesUpdate) },
+    { method: 'POST', path: '/routing/dry-run', handler: 'routing.dryRun', config: guard(ACTIONS.mailboxesRead) },
   ],
 };

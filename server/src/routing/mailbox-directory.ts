@@ -6,6 +6,7 @@
  */
 import type { PluginConfig } from '../config/schema';
 import { healthAfterFailure, healthAfterSuccess, type MailboxHealth } from '../core/routing/circuit-breaker';
+import type { DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import type { FailureKind } from '../core/delivery/classify-error';
 import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, type MailboxUsage } from '../core/routing/limits';
 import { selectMailbox, type MailboxCandidate, type RouteRequest, type Selection } from '../core/routing/select-mailbox';
@@ -21,6 +22,8 @@ const REFRESH_MS = 2000;
 export interface DirectoryMailbox {
   row: StoredMailbox;
   connection: MailboxConnection;
+  /** The DKIM keys its messages are signed with. */
+  dkim: DkimSigningKey[];
   health: MailboxHealth;
 }
 

@@ -11,5 +11,7 @@ import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
 import unsubscribe from './unsubscribe';
+import deliverability from './deliverability';
+import routing from './routing';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe };
+export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe, deliverability, routing };

@@ -4,9 +4,11 @@
  * the transcript with secrets masked, and is closed afterwards. Never throws: failures are results.
  */
 import nodemailer from 'nodemailer';
+import type { DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import { explainSmtpFailure, type FailureExplanation } from '../core/smtp/explain-failure';
 import { redactSecrets } from '../core/smtp/redact';
 import { createTranscript } from '../core/smtp/transcript';
+import { dkimMessageOptions, useEd25519Signing } from './dkim-signing';
 import { connectionSecrets, toTransportOptions, type MailboxConnection, type TimeoutsMs } from '../core/smtp/transport-options';
 
 export interface SmtpErrorReport extends FailureExplanation {
@@ -37,6 +39,8 @@ export interface TestMessage {
   text: string;
   html: string;
   headers: Record<string, string>;
+  /** Signed like the mailbox's real messages. */
+  dkim?: DkimSigningKey[];
 }
 
 type Settings = MailboxConnection & { port: number };
@@ -67,8 +71,10 @@ export async function sendTestMessage(connection: Settings, message: TestMessage
   const secrets = connectionSecrets(connection);
   const transcript = createTranscript(secrets);
   const transport = createProbeTransport(connection, timeouts, transcript.logger);
+  useEd25519Signing(transport);
+  const { dkim, ...mail } = message;
   try {
-    const info = (await transport.sendMail(message)) as {
+    const info = (await transport.sendMail({ ...mail, ...dkimMessageOptions(dkim) })) as {
       messageId?: string;
       response?: string;
       accepted?: unknown[];

@@ -2,10 +2,13 @@
  * One pooled nodemailer SMTP transport per mailbox, rebuilt when the mailbox's connection settings
  * change, closed on shutdown. The pool only holds connections: it is not a queue. `maxRequeues: 0`
  * makes a dropped connection fail the send at once, so the outbox (not nodemailer's memory) retries it.
+ * Messages are DKIM-signed with the keys they carry (dkim-signing.ts).
  */
 import { createHash } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import { toTransportOptions, type MailboxConnection, type TimeoutsMs } from '../core/smtp/transport-options';
+import { dkimMessageOptions, useEd25519Signing } from './dkim-signing';
 
 export interface OutgoingMail {
   from: { name: string; address: string };
@@ -21,6 +24,8 @@ export interface OutgoingMail {
   textEncoding?: 'quoted-printable' | 'base64';
   /** A local file (`path`) or an http(s) URL (`href`) each. */
   attachments?: { filename: string; contentType?: string; path?: string; href?: string }[];
+  /** The mailbox's DKIM keys: every message is signed with each. */
+  dkim?: DkimSigningKey[];
 }
 
 export interface SendInfo {
@@ -55,6 +60,7 @@ export function createTransportPool(timeouts: () => TimeoutsMs) {
       maxMessages: 100,
       maxRequeues: 0,
     } as never);
+    useEd25519Signing(transport);
     transports.set(mailboxId, { fingerprint, transport });
     return transport;
   }
@@ -75,6 +81,7 @@ export function createTransportPool(timeouts: () => TimeoutsMs) {
         messageId: mail.messageId,
         ...(mail.textEncoding ? { textEncoding: mail.textEncoding } : {}),
         ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+        ...dkimMessageOptions(mail.dkim),
       })) as { messageId: string; response: string; accepted?: unknown[]; rejected?: unknown[] };
       return {
         messageId: info.messageId,

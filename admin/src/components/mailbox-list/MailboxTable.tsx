@@ -1,5 +1,5 @@
 /*
- * The table of mailboxes: name with its badges (default, from config, incoming), sender, server and
+ * The table of mailboxes: name with its badges (default, from config, incoming) and deliverability warnings, sender, server and
  * security, status, health, what it sent today, and the row actions. Presentational: every action is
  * a callback of the page.
  */
@@ -9,6 +9,7 @@ import type { Mailbox, MailboxListItem } from '../../api/mailbox-types';
 import { EMPTY } from '../../utils/use-formatters';
 import { useT, type MessageId } from '../../utils/use-t';
 import { ColumnHeadings } from '../table/ColumnHeadings';
+import { DeliverabilityWarnings } from './DeliverabilityWarnings';
 import { HealthBadge } from './HealthBadge';
 import { MailboxRowActions, type RowActionHandlers } from './MailboxRowActions';
 import { UsageCell } from './UsageCell';
@@ -53,6 +54,7 @@ export const MailboxTable = ({ mailboxes, canUpdate, canSend, ...handlers }: Mai
                 {mailbox.source === 'config' && <Badge variant="secondary">{t('email-notifications.badge.config')}</Badge>}
                 {mailbox.direction === 'in' && <Badge>{t('email-notifications.badge.incoming')}</Badge>}
               </Flex>
+              <DeliverabilityWarnings warnings={mailbox.warnings} />
             </Td>
             <Td>
               <Typography textColor="neutral800">{mailbox.fromAddress}</Typography>

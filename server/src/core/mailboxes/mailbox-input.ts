@@ -88,6 +88,10 @@ export const SECRET_FIELDS = ['password', 'oauthClientSecret', 'oauthRefreshToke
 export type SecretField = (typeof SECRET_FIELDS)[number];
 /** How messages about a secret name it. */
 export const SECRET_LABELS: Record<SecretField, string> = { password: 'password', oauthClientSecret: 'OAuth client secret', oauthRefreshToken: 'OAuth refresh token' };
+/** Every encrypted column of a mailbox row: the secret fields plus the DKIM private keys (set through the DKIM key routes). */
+export const STORED_SECRETS = [...SECRET_FIELDS, 'dkimPrivateKeys'] as const;
+export type StoredSecret = (typeof STORED_SECRETS)[number];
+export const STORED_SECRET_LABELS: Record<StoredSecret, string> = { ...SECRET_LABELS, dkimPrivateKeys: 'DKIM private keys' };
 
 export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host'> = {
   direction: 'out',
