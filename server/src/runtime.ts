@@ -10,6 +10,8 @@ import { createMailboxProbe } from './mailboxes/mailbox-probe';
 import { createMailboxStore } from './mailboxes/mailbox-store';
 import { findRegistered } from './mailboxes/registered-recipients';
 import { createNotifications } from './notifications/notifications';
+import { createSignIn } from './oauth/sign-in';
+import { createTokenStore } from './oauth/token-store';
 import { createHealthReport } from './outbox/health-report';
 import { createMessageAdmin } from './outbox/message-admin';
 import { createMessageQueries } from './outbox/message-queries';
@@ -48,12 +50,14 @@ function createRuntime(strapi: Core.Strapi) {
     sentCounts: (day, minute) => messages.queries.sentCountsByMailbox(day, minute),
   });
   const taskGroups = createTaskGroupStore(strapi, { mailboxes, onChanged: routingChanged });
+  const tokens = createTokenStore(strapi);
   const outbox = createOutbox({
     strapi,
     config,
     ...messages,
     mailboxes,
     taskGroups,
+    tokens,
     refreshSettings: () => settings.refresh(),
     recordFields: (ref) => recordFields(strapi, ref),
     findRegistered: (addresses) => findRegistered(strapi, addresses),
@@ -90,7 +94,8 @@ function createRuntime(strapi: Core.Strapi) {
   return {
     settings,
     mailboxes,
-    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates }),
+    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates, tokens }),
+    oauthSignIn: createSignIn(strapi, { tokens, onSignedIn: (mailboxId) => mailboxes.resetHealth(mailboxId) }),
     taskGroups,
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),

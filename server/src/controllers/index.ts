@@ -1,6 +1,7 @@
 /* The plugin's admin controllers, one per API resource; each is thin (parse params, call its service, respond()). */
 import mailboxes from './mailboxes';
 import messages from './messages';
+import oauth from './oauth';
 import profiles from './profiles';
 import rules from './rules';
 import settings from './settings';
@@ -8,4 +9,4 @@ import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
 
-export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, oauth, profiles, rules, settings, suppressions, taskGroups, templates };

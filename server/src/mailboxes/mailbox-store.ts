@@ -3,7 +3,8 @@
  * encrypted at rest (re-encrypted after a key change by secret-rotation.ts), exactly one default OUT
  * mailbox, the default mailbox from the plugin options, decrypted connections for sending and the health
  * the delivery engine records. Responses go through toMailboxDto (no secrets). It knows nothing of the
- * outbox: changes are announced to `onChanged`.
+ * outbox: changes are announced to `onChanged`. The OAuth2 token columns belong to oauth/token-store.ts;
+ * this store only clears them when the settings the token was issued for change.
  */
 import type { Core } from '@strapi/strapi';
 import { expandDefaultMailbox } from '../config/schema';
@@ -119,7 +120,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const input = parseInput(mailboxUpdateSchema, body);
     const row = await findRow(id);
     const merged = { ...storedFields(row), ...input };
-    const problems = crossFieldProblems(merged, row);
+    const problems = crossFieldProblems(merged);
     if (input.isDefault === false && row.isDefault) {
       problems.push({ path: 'isDefault', message: 'one mailbox must stay the default: make another mailbox the default instead' });
     }
@@ -133,7 +134,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const connectionChanged = CONNECTION_FIELDS.some((field) => input[field] !== undefined && input[field] !== (row as unknown as Record<string, unknown>)[field]);
     const healthReset = connectionChanged || input.enabled === true ? { consecutiveFailures: 0, circuitOpenUntil: null } : {};
     await strapi.db.transaction(async () => {
-      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset } });
+      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset, ...tokenReset(input, row) } });
       if (isDefault) await makeSoleDefault(row.id);
     });
     return dto(await findRow(id));
@@ -223,9 +224,16 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
 
   const changed = () => hooks.onChanged();
 
+  /** After a sign-in: the mailbox gets a fresh chance (its circuit closes). */
+  async function resetHealth(documentId: string) {
+    await query().update({ where: { documentId }, data: { consecutiveFailures: 0, circuitOpenUntil: null } });
+    await changed();
+  }
+
   return {
     loadForSending,
     recordHealth,
+    resetHealth,
     /** Every mailbox, with what it sent today (UTC) and in the last minute, next to its limits. */
     async list() {
       const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
@@ -288,12 +296,21 @@ function storedFields(row: StoredMailbox): Partial<MailboxFields> {
   return out as Partial<MailboxFields>;
 }
 
+/** Fields an access token was issued for: a change makes the stored token (written by oauth/token-store) useless. */
+const TOKEN_BASIS = ['authUser', 'oauthProvider', 'oauthTenant', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl', 'oauthScope'] as const;
+
+function tokenReset(input: Partial<MailboxFields>, row: StoredMailbox) {
+  const secretNames: readonly string[] = SECRET_FIELDS;
+  const changed = TOKEN_BASIS.some((field) => {
+    if (input[field] === undefined) return false;
+    // A secret in the input always counts as new: the stored one is encrypted, never compared.
+    return secretNames.includes(field) || input[field] !== row[field];
+  });
+  return changed ? { oauthAccessToken: null, oauthAccessTokenExpiresAt: null, oauthRefreshFailure: null, oauthRefreshFailedAt: null } : {};
+}
+
 const isSecretField = (field: string): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
 
-function crossFieldProblems(merged: Partial<MailboxFields>, row: StoredMailbox) {
-  return authProblems(merged, {
-    password: !!row.password,
-    oauthClientSecret: !!row.oauthClientSecret,
-    oauthRefreshToken: !!row.oauthRefreshToken,
-  });
+function crossFieldProblems(merged: Partial<MailboxFields>) {
+  return authProblems(merged);
 }

@@ -6,7 +6,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { MAILBOX_UID } from '../content-types/uids';
-import { SECRET_FIELDS, SECRET_LABELS, type SecretField } from '../core/mailboxes/mailbox-input';
+import { STORED_SECRET_FIELDS as SECRET_FIELDS, STORED_SECRET_LABELS as SECRET_LABELS, type StoredSecretField as SecretField } from '../core/mailboxes/mailbox-input';
 import type { SecretBox } from '../secrets/secret-box';
 import type { StoredMailbox } from './mailbox-dto';
 

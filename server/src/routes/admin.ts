@@ -58,5 +58,9 @@ export default {
     { method: 'GET', path: '/outbox/health', handler: 'messages.health', config: guard(ACTIONS.messagesRead) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.settingsUpdate) },
+    { method: 'GET', path: '/oauth/providers', handler: 'oauth.info', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'POST', path: '/mailboxes/:id/oauth/start', handler: 'oauth.start', config: guard(ACTIONS.mailboxesUpdate) },
+    // The provider sends the browser back here without the admin's JWT: the one-use state authorizes it.
+    { method: 'GET', path: '/oauth/callback', handler: 'oauth.callback', config: { auth: false } },
   ],
 };

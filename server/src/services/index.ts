@@ -2,6 +2,7 @@
 import mailboxes from './mailboxes';
 import messages from './messages';
 import notifications from './notifications';
+import oauth from './oauth';
 import outbox from './outbox';
 import profiles from './profiles';
 import rules from './rules';
@@ -10,4 +11,4 @@ import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, notifications, oauth, outbox, profiles, rules, settings, suppressions, taskGroups, templates };
