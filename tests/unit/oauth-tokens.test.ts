@@ -6,6 +6,9 @@
 import { resolveEndpoints } from '../../server/src/core/oauth/providers';
 import { interpretTokenResponse, isRefusedAccessToken, needsRefresh, REVOKED_MESSAGE } from '../../server/src/core/oauth/token-response';
 import { createTranscript } from '../../server/src/core/smtp/transcript';
+import { classifyFailure } from '../../server/src/core/delivery/classify-error';
+import { isConnectionFailure } from '../../server/src/core/routing/circuit-breaker';
+import { TokenError } from '../../server/src/oauth/token-endpoint';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const blank = { oauthTenant: '', oauthAccessUrl: '', oauthAuthorizeUrl: '', oauthScope: '' };
@@ -69,6 +72,19 @@ describe('token endpoint answers', () => {
     [{ code: 'EOAUTH2', command: 'AUTH XOAUTH2' }, false],
   ])('%j is a refused access token: %s', (error, refused) => {
     expect(isRefusedAccessToken(error)).toBe(refused);
+  });
+});
+
+describe('a failed token request as a delivery failure', () => {
+  it.each([
+    ['revoked', 'mailbox', false],
+    ['refused', 'mailbox', false],
+    ['transient', 'transient', true],
+  ] as const)('%s consent or endpoint: a %s failure (connection failure: %s)', (kind, expected, connection) => {
+    const error = new TokenError({ kind, message: 'explained' });
+    const fields = { code: error.code, command: error.command, responseCode: null, message: error.message };
+    expect(classifyFailure(fields)).toBe(expected);
+    expect(isConnectionFailure(fields)).toBe(connection);
   });
 });
 

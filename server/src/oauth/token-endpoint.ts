@@ -10,7 +10,8 @@ const TIMEOUT_MS = 15_000;
 /** A failed token request, shaped like a nodemailer error so delivery classifies it like one. */
 export class TokenError extends Error {
   readonly code: 'EOAUTH2' | 'EOAUTH2_UNAVAILABLE';
-  readonly command = 'AUTH XOAUTH2';
+  /** Set only for a refused grant: delivery reads an AUTH command as "the login failed". */
+  readonly command: 'AUTH XOAUTH2' | null;
   readonly kind: TokenFailure['kind'];
 
   constructor(failure: TokenFailure) {
@@ -18,7 +19,9 @@ export class TokenError extends Error {
     this.name = 'TokenError';
     this.kind = failure.kind;
     // A revoked or refused grant needs an admin (the mailbox's circuit opens); the rest passes.
-    this.code = failure.kind === 'transient' ? 'EOAUTH2_UNAVAILABLE' : 'EOAUTH2';
+    const passing = failure.kind === 'transient';
+    this.code = passing ? 'EOAUTH2_UNAVAILABLE' : 'EOAUTH2';
+    this.command = passing ? null : 'AUTH XOAUTH2';
   }
 }
 
