@@ -38,8 +38,8 @@ if (unavailable) console.log(`Skipping the OAuth2 multi-instance test: ${unavail
     };
     // The first instance creates the schema; the second starts on it.
     inProcess = await startPlayground({ env });
-    child = await spawnInstance('unused.db', env);
-  }, 400_000);
+    child = await spawnInstance('unused.db', env, 300_000);
+  }, 500_000);
 
   afterAll(async () => {
     await child?.stop();
