@@ -1,4 +1,4 @@
-import { mailboxCreateSchema, mailboxUpdateSchema, authProblems } from '../../server/src/core/mailboxes/mailbox-input';
+import { mailboxCreateSchema, mailboxUpdateSchema, authProblems, changesTokenBasis } from '../../server/src/core/mailboxes/mailbox-input';
 import { parseInput } from '../../server/src/core/parse-input';
 import { InputError } from '../../server/src/core/errors';
 
@@ -52,6 +52,17 @@ describe('mailbox input validation', () => {
     expect(authProblems({ ...oauth, oauthClientId: '', oauthProvider: 'google' }).map((p) => p.path)).toEqual(['oauthClientId']);
     expect(authProblems({ ...oauth, oauthProvider: 'custom' }).map((p) => p.path)).toEqual(['oauthAccessUrl']);
     expect(authProblems({ ...oauth, oauthProvider: 'custom', oauthAccessUrl: 'https://id.example.com/token' })).toEqual([]);
+  });
+
+  it.each([
+    [{ port: 465 }, false],
+    [{ oauthClientId: 'same' }, false],
+    [{ oauthClientId: 'other' }, true],
+    [{ authUser: 'someone@example.com' }, true],
+    [{ oauthRefreshToken: 'pasted' }, true],
+    [{ oauthClientSecret: null }, true],
+  ])('an update %j makes the stored access token useless: %s', (input, changes) => {
+    expect(changesTokenBasis(input, { oauthClientId: 'same', authUser: 'mailer@example.com' })).toBe(changes);
   });
 
   it.each([

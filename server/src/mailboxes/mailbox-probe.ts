@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { InputError } from '../core/errors';
-import { mailboxDefaults, SECRET_FIELDS, type MailboxFields } from '../core/mailboxes/mailbox-input';
+import { mailboxDefaults, OAUTH_TOKEN_BASIS, SECRET_FIELDS, type MailboxFields } from '../core/mailboxes/mailbox-input';
 import { testEmailInputSchema, verifyInputSchema, type ConnectionOverrides } from '../core/mailboxes/test-email-input';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
@@ -35,8 +35,6 @@ export interface MailboxProbeDeps {
   tokens: AccessTokens;
 }
 
-/** What an OAuth2 access token is issued for: a form that changes one of these needs its own token. */
-const TOKEN_BASIS = ['authUser', 'oauthProvider', 'oauthTenant', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl', 'oauthScope'] as const;
 
 const SECRETS: readonly string[] = SECRET_FIELDS;
 
@@ -62,7 +60,8 @@ export function createMailboxProbe(strapi: Core.Strapi, deps: MailboxProbeDeps) 
       if (value === undefined || (SECRETS.includes(key) && !value)) continue;
       (connection as Record<string, unknown>)[key] = value;
     }
-    const sameToken = TOKEN_BASIS.every((field) => connection[field] === base.connection[field]);
+    // A form that changes what the saved token was issued for needs a token of its own.
+    const sameToken = OAUTH_TOKEN_BASIS.every((field) => connection[field] === base.connection[field]);
     return {
       connection,
       tokenMailboxId: sameToken ? base.tokenMailboxId : null,

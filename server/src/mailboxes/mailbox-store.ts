@@ -13,6 +13,7 @@ import { MAILBOX_UID } from '../content-types/uids';
 import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
 import {
   authProblems,
+  changesTokenBasis,
   mailboxCreateSchema,
   mailboxDefaults,
   mailboxFieldsSchema,
@@ -120,7 +121,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const input = parseInput(mailboxUpdateSchema, body);
     const row = await findRow(id);
     const merged = { ...storedFields(row), ...input };
-    const problems = crossFieldProblems(merged);
+    const problems = authProblems(merged);
     if (input.isDefault === false && row.isDefault) {
       problems.push({ path: 'isDefault', message: 'one mailbox must stay the default: make another mailbox the default instead' });
     }
@@ -296,21 +297,10 @@ function storedFields(row: StoredMailbox): Partial<MailboxFields> {
   return out as Partial<MailboxFields>;
 }
 
-/** Fields an access token was issued for: a change makes the stored token (written by oauth/token-store) useless. */
-const TOKEN_BASIS = ['authUser', 'oauthProvider', 'oauthTenant', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl', 'oauthScope'] as const;
-
+/** New OAuth2 settings: the stored access token (written by oauth/token-store) was issued for the old ones. */
 function tokenReset(input: Partial<MailboxFields>, row: StoredMailbox) {
-  const secretNames: readonly string[] = SECRET_FIELDS;
-  const changed = TOKEN_BASIS.some((field) => {
-    if (input[field] === undefined) return false;
-    // A secret in the input always counts as new: the stored one is encrypted, never compared.
-    return secretNames.includes(field) || input[field] !== row[field];
-  });
-  return changed ? { oauthAccessToken: null, oauthAccessTokenExpiresAt: null, oauthRefreshFailure: null, oauthRefreshFailedAt: null } : {};
+  return changesTokenBasis(input, row) ? { oauthAccessToken: null, oauthAccessTokenExpiresAt: null, oauthRefreshFailure: null, oauthRefreshFailedAt: null } : {};
 }
 
 const isSecretField = (field: string): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
 
-function crossFieldProblems(merged: Partial<MailboxFields>) {
-  return authProblems(merged);
-}

@@ -112,6 +112,15 @@ export const STORED_SECRET_FIELDS = [...SECRET_FIELDS, 'oauthAccessToken'] as co
 export type StoredSecretField = (typeof STORED_SECRET_FIELDS)[number];
 export const STORED_SECRET_LABELS: Record<StoredSecretField, string> = { ...SECRET_LABELS, oauthAccessToken: 'OAuth access token' };
 
+/** The fields an OAuth2 access token is issued for: change one and a stored token no longer applies. */
+export const OAUTH_TOKEN_BASIS = ['authUser', 'oauthProvider', 'oauthTenant', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl', 'oauthScope'] as const;
+
+/** Whether an update changes what the stored access token was issued for; a secret given is always new (the stored one is encrypted). */
+export function changesTokenBasis(input: Partial<MailboxFields>, stored: Partial<Record<(typeof OAUTH_TOKEN_BASIS)[number], unknown>>): boolean {
+  const secretNames: readonly string[] = SECRET_FIELDS;
+  return OAUTH_TOKEN_BASIS.some((field) => input[field] !== undefined && (secretNames.includes(field) || input[field] !== stored[field]));
+}
+
 export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host'> = {
   direction: 'out',
   enabled: true,
