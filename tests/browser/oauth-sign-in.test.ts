@@ -25,6 +25,8 @@ beforeAll(async () => {
   playground = await startPlayground({ serveAdminPanel: true });
   session = await launchBrowser();
   page = session.page;
+  // The admin bundle is large: on a busy machine its first load takes longer than the default 15 s.
+  page.setDefaultTimeout(60_000);
 });
 
 afterAll(async () => {
