@@ -12,6 +12,8 @@ import { createMailboxProbe } from './mailboxes/mailbox-probe';
 import { createMailboxStore } from './mailboxes/mailbox-store';
 import { findRegistered } from './mailboxes/registered-recipients';
 import { createNotifications } from './notifications/notifications';
+import { createSignIn } from './oauth/sign-in';
+import { createTokenStore } from './oauth/token-store';
 import { createHealthReport } from './outbox/health-report';
 import { createMessageAdmin } from './outbox/message-admin';
 import { createMessageQueries } from './outbox/message-queries';
@@ -54,12 +56,14 @@ function createRuntime(strapi: Core.Strapi) {
     sentCounts: (day, minute) => messages.queries.sentCountsByMailbox(day, minute),
   });
   const taskGroups = createTaskGroupStore(strapi, { mailboxes, onChanged: routingChanged });
+  const tokens = createTokenStore(strapi);
   const outbox = createOutbox({
     strapi,
     config,
     ...messages,
     mailboxes,
     taskGroups,
+    tokens,
     refreshSettings: () => settings.refresh(),
     recordFields: (ref) => recordFields(strapi, ref),
     findRegistered: (addresses) => findRegistered(strapi, addresses),
@@ -105,10 +109,11 @@ function createRuntime(strapi: Core.Strapi) {
   return {
     settings,
     mailboxes,
-    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates, route: (hints) => routePreview.route(hints) }),
+    mailboxProbe: createMailboxProbe(strapi, { mailboxes, templates, tokens, route: (hints) => routePreview.route(hints) }),
     routePreview,
     deliverability,
     dkimKeys: createDkimKeyManager({ mailboxes, resolver: deliverability.resolver, now: () => new Date() }),
+    oauthSignIn: createSignIn(strapi, { tokens, onSignedIn: (mailboxId) => mailboxes.resetHealth(mailboxId) }),
     taskGroups,
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),

@@ -14,7 +14,8 @@ export interface ChildInstance {
   kill(): Promise<void>;
 }
 
-export async function spawnInstance(databaseFile: string, env: Record<string, string | undefined>): Promise<ChildInstance> {
+/** `readyTimeoutMs`: how long a start may take (a busy machine starts Strapi slowly). */
+export async function spawnInstance(databaseFile: string, env: Record<string, string | undefined>, readyTimeoutMs = 90_000): Promise<ChildInstance> {
   const port = await freePort();
   const fullEnv = { ...process.env, ...playgroundEnv(port, databaseFile, env) };
   for (const key of Object.keys(fullEnv)) if (fullEnv[key] === undefined) delete fullEnv[key];
@@ -24,7 +25,7 @@ export async function spawnInstance(databaseFile: string, env: Record<string, st
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start in 90 s:\n${output}`)), 90_000);
+    const timer = setTimeout(() => reject(new Error(`instance did not start in ${readyTimeoutMs / 1000} s:\n${output}`)), readyTimeoutMs);
     const check = () => {
       if (output.includes('READY')) {
         clearTimeout(timer);

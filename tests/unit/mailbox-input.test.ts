@@ -1,4 +1,4 @@
-import { mailboxCreateSchema, mailboxUpdateSchema, authProblems } from '../../server/src/core/mailboxes/mailbox-input';
+import { mailboxCreateSchema, mailboxUpdateSchema, authProblems, changesTokenBasis } from '../../server/src/core/mailboxes/mailbox-input';
 import { parseInput } from '../../server/src/core/parse-input';
 import { InputError } from '../../server/src/core/errors';
 
@@ -46,9 +46,31 @@ describe('mailbox input validation', () => {
     expect(problemsOf(mailboxUpdateSchema, { port: 465, password: null })).toEqual([]);
   });
 
-  it('checks OAuth2 settings against the secrets already stored', () => {
+  it('needs a client id for OAuth2, and a token URL for a custom provider; the refresh token may come from Sign in', () => {
     const oauth = { authType: 'oauth2' as const, authUser: 'a@example.com', oauthClientId: 'id' };
-    expect(authProblems(oauth).map((p) => p.path)).toEqual(['oauthRefreshToken']);
-    expect(authProblems(oauth, { oauthRefreshToken: true })).toEqual([]);
+    expect(authProblems({ ...oauth, oauthProvider: 'microsoft' })).toEqual([]);
+    expect(authProblems({ ...oauth, oauthClientId: '', oauthProvider: 'google' }).map((p) => p.path)).toEqual(['oauthClientId']);
+    expect(authProblems({ ...oauth, oauthProvider: 'custom' }).map((p) => p.path)).toEqual(['oauthAccessUrl']);
+    expect(authProblems({ ...oauth, oauthProvider: 'custom', oauthAccessUrl: 'https://id.example.com/token' })).toEqual([]);
+  });
+
+  it.each([
+    [{ port: 465 }, false],
+    [{ oauthClientId: 'same' }, false],
+    [{ oauthClientId: 'other' }, true],
+    [{ authUser: 'someone@example.com' }, true],
+    [{ oauthRefreshToken: 'pasted' }, true],
+    [{ oauthClientSecret: null }, true],
+  ])('an update %j makes the stored access token useless: %s', (input, changes) => {
+    expect(changesTokenBasis(input, { oauthClientId: 'same', authUser: 'mailer@example.com' })).toBe(changes);
+  });
+
+  it.each([
+    ['oauthAccessUrl', 'javascript:alert(1)'],
+    ['oauthAuthorizeUrl', 'ftp://example.com/authorize'],
+    ['oauthTenant', 'contoso tenant'],
+    ['oauthProvider', 'yahoo'],
+  ])('refuses %s = %j naming the field', (field, value) => {
+    expect(problemsOf(mailboxUpdateSchema, { [field]: value }).map((p) => p.path)).toEqual([field]);
   });
 });

@@ -33,7 +33,8 @@ describe('secrets never reach a transcript', () => {
 describe('transport options', () => {
   const base = {
     host: 'smtp.example.com', port: 587, security: 'starttls' as const, tlsRejectUnauthorized: true, authType: 'login' as const,
-    authUser: 'u', password: 'p', oauthClientId: '', oauthClientSecret: null, oauthRefreshToken: null, oauthAccessUrl: '',
+    authUser: 'u', password: 'p', oauthProvider: 'microsoft' as const, oauthTenant: '', oauthClientId: '', oauthClientSecret: null,
+    oauthRefreshToken: null, oauthAccessUrl: '', oauthScope: '',
   };
   it.each([
     ['starttls', { secure: false, requireTLS: true, ignoreTLS: false }],
@@ -42,9 +43,9 @@ describe('transport options', () => {
   ] as const)('security %s', (security, expected) => {
     expect(toTransportOptions({ ...base, security })).toEqual(expect.objectContaining(expected));
   });
-  it('builds XOAUTH2 auth', () => {
-    const options = toTransportOptions({ ...base, authType: 'oauth2', oauthClientId: 'cid', oauthRefreshToken: 'rt' });
-    expect(options.auth).toEqual({ type: 'OAuth2', user: 'u', clientId: 'cid', refreshToken: 'rt' });
+  it('builds XOAUTH2 auth from the access token alone, so nodemailer never refreshes on its own', () => {
+    const options = toTransportOptions({ ...base, authType: 'oauth2', oauthClientId: 'cid', oauthRefreshToken: 'rt', oauthClientSecret: 'cs', oauthAccessToken: 'at' });
+    expect(options.auth).toEqual({ type: 'OAuth2', user: 'u', accessToken: 'at' });
   });
 });
 

@@ -56,10 +56,10 @@ describe('planning the re-encryption of mailbox secrets', () => {
   const withB = createSecretBox(KEY_B);
   const withC = createSecretBox(KEY_C);
   const rows = [
-    { id: 1, name: 'Old', password: withA.encrypt('pw-1'), oauthClientSecret: null, oauthRefreshToken: withA.encrypt('rt-1'), dkimPrivateKeys: withA.encrypt('{"s1":"pem"}') },
-    { id: 2, name: 'Current', password: withB.encrypt('pw-2'), oauthClientSecret: null, oauthRefreshToken: null, dkimPrivateKeys: null },
-    { id: 3, name: 'Lost', password: withC.encrypt('pw-3'), oauthClientSecret: null, oauthRefreshToken: null, dkimPrivateKeys: null },
-    { id: 4, name: 'No secrets', password: null, oauthClientSecret: null, oauthRefreshToken: null, dkimPrivateKeys: null },
+    { id: 1, name: 'Old', password: withA.encrypt('pw-1'), oauthClientSecret: null, oauthRefreshToken: withA.encrypt('rt-1'), oauthAccessToken: withA.encrypt('at-1'), dkimPrivateKeys: withA.encrypt('{"s1":"pem"}') },
+    { id: 2, name: 'Current', password: withB.encrypt('pw-2'), oauthClientSecret: null, oauthRefreshToken: null, oauthAccessToken: null, dkimPrivateKeys: null },
+    { id: 3, name: 'Lost', password: withC.encrypt('pw-3'), oauthClientSecret: null, oauthRefreshToken: null, oauthAccessToken: null, dkimPrivateKeys: null },
+    { id: 4, name: 'No secrets', password: null, oauthClientSecret: null, oauthRefreshToken: null, oauthAccessToken: null, dkimPrivateKeys: null },
   ];
 
   it('rewrites only what a previous key made, expecting the old ciphertext, and reports what no key opens', () => {
@@ -67,9 +67,10 @@ describe('planning the re-encryption of mailbox secrets', () => {
     expect(plan.rewrites.map((r) => [r.mailboxId, r.field, r.from])).toEqual([
       [1, 'password', rows[0]!.password],
       [1, 'oauthRefreshToken', rows[0]!.oauthRefreshToken],
+      [1, 'oauthAccessToken', rows[0]!.oauthAccessToken],
       [1, 'dkimPrivateKeys', rows[0]!.dkimPrivateKeys],
     ]);
-    expect(plan.rewrites.map((r) => withB.decrypt(r.to))).toEqual(['pw-1', 'rt-1', '{"s1":"pem"}']);
+    expect(plan.rewrites.map((r) => withB.decrypt(r.to))).toEqual(['pw-1', 'rt-1', 'at-1', '{"s1":"pem"}']);
     expect(plan.unreadable).toEqual([{ mailboxName: 'Lost', problem: expect.stringMatching(/stored password .*'previousEncryptionKeys'/) }]);
   });
 

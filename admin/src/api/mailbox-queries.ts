@@ -13,6 +13,8 @@ import type {
   MailboxBody,
   MailboxListItem,
   MailboxSummary,
+  OAuthProviders,
+  OAuthStart,
   ProbeResult,
   TestEmailRequest,
   TestEmailResult,
@@ -91,9 +93,17 @@ export function useMailboxActions() {
         (await post<{ data: ProbeResult }>(`${BASE}/mailboxes/${encodeURIComponent(id)}/verify`, overrides ? { mailbox: overrides } : {})).data
           .data,
       sendTestEmail: async (request: TestEmailRequest) => (await post<{ data: TestEmailResult }>(`${BASE}/test-email`, request)).data.data,
+      /** Starts "Sign in with …": the provider's sign-in URL the browser goes to next. */
+      startOAuthSignIn: async (id: string) => (await post<{ data: OAuthStart }>(`${BASE}/mailboxes/${encodeURIComponent(id)}/oauth/start`, {})).data.data,
     }),
     [post, put, del],
   );
+}
+
+/** The redirect URI to register with the provider, and each provider's endpoints and scopes. */
+export function useOAuthProviders() {
+  const { get } = useFetchClient();
+  return useLoad('oauth-providers', async () => (await get<{ data: OAuthProviders }>(`${BASE}/oauth/providers`)).data.data);
 }
 
 /** GET /mailboxes, shared by the hooks below: one request, each picks what it needs with `select`. */

@@ -10,6 +10,32 @@ export type Direction = 'out' | 'in';
 export type Security = 'none' | 'ssl' | 'starttls';
 export type AuthType = 'none' | 'login' | 'oauth2';
 export type AllowedRecipients = 'anyone' | 'registered';
+export type OAuthProvider = 'microsoft' | 'google' | 'custom';
+
+/** The OAuth2 sign-in of a mailbox as the server shows it: never a token. */
+export interface OAuthStatus {
+  signedIn: boolean;
+  signedInAt: string | null;
+  tokenExpiresAt: string | null;
+  scopes: string[];
+  tokenUrl: string | null;
+  authorizeUrl: string | null;
+  /** Why the last token refresh failed (e.g. "Sign in again: …"), null when it works. */
+  problem: string | null;
+}
+
+/** GET /oauth/providers: the redirect URI to register, and each provider's endpoints and scopes. */
+export interface OAuthProviders {
+  redirectUri: string;
+  providers: Record<OAuthProvider, { tokenUrl: string | null; authorizeUrl: string | null; scopes: string[] }>;
+}
+
+/** POST /mailboxes/:id/oauth/start */
+export interface OAuthStart {
+  authorizationUrl: string;
+  scopes: string[];
+  redirectUri: string;
+}
 
 export interface Mailbox {
   id: string;
@@ -26,10 +52,15 @@ export interface Mailbox {
   authType: AuthType;
   authUser: string;
   hasPassword: boolean;
+  oauthProvider: OAuthProvider;
+  oauthTenant: string;
   oauthClientId: string;
   hasOauthClientSecret: boolean;
   hasOauthRefreshToken: boolean;
   oauthAccessUrl: string;
+  oauthAuthorizeUrl: string;
+  oauthScope: string;
+  oauth: OAuthStatus;
   subjectPrefix: string;
   allowedRecipients: AllowedRecipients;
   excludeExpression: string;
@@ -113,10 +144,14 @@ export interface MailboxBody {
   authType?: AuthType;
   authUser?: string;
   password?: string | null;
+  oauthProvider?: OAuthProvider;
+  oauthTenant?: string;
   oauthClientId?: string;
   oauthClientSecret?: string | null;
   oauthRefreshToken?: string | null;
   oauthAccessUrl?: string;
+  oauthAuthorizeUrl?: string;
+  oauthScope?: string;
   subjectPrefix?: string;
   allowedRecipients?: AllowedRecipients;
   excludeExpression?: string;
@@ -144,10 +179,13 @@ export type ConnectionOverrides = Pick<
   | 'authType'
   | 'authUser'
   | 'password'
+  | 'oauthProvider'
+  | 'oauthTenant'
   | 'oauthClientId'
   | 'oauthClientSecret'
   | 'oauthRefreshToken'
   | 'oauthAccessUrl'
+  | 'oauthScope'
   | 'subjectPrefix'
 >;
 

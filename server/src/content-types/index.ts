@@ -2,6 +2,7 @@
 import mailbox from './mailbox';
 import message from './message';
 import notificationProfile from './notification-profile';
+import oauthSignIn from './oauth-sign-in';
 import recipientHistory from './recipient-history';
 import rule from './rule';
 import ruleFire from './rule-fire';
@@ -18,6 +19,7 @@ export default {
   mailbox,
   message,
   'notification-profile': notificationProfile,
+  'oauth-sign-in': oauthSignIn,
   'recipient-history': recipientHistory,
   rule,
   'rule-fire': ruleFire,

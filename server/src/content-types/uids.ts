@@ -9,6 +9,7 @@ const uid = <Name extends string>(name: Name) => `plugin::${PLUGIN_ID}.${name}` 
 export const MAILBOX_UID = uid('mailbox');
 export const MESSAGE_UID = uid('message');
 export const NOTIFICATION_PROFILE_UID = uid('notification-profile');
+export const OAUTH_SIGN_IN_UID = uid('oauth-sign-in');
 export const RECIPIENT_HISTORY_UID = uid('recipient-history');
 export const RULE_UID = uid('rule');
 export const RULE_FIRE_UID = uid('rule-fire');

@@ -1,6 +1,7 @@
 /* The plugin's admin controllers, one per API resource; each is thin (parse params, call its service, respond()). */
 import mailboxes from './mailboxes';
 import messages from './messages';
+import oauth from './oauth';
 import profiles from './profiles';
 import rules from './rules';
 import settings from './settings';
@@ -12,4 +13,4 @@ import unsubscribe from './unsubscribe';
 import deliverability from './deliverability';
 import routing from './routing';
 
-export default { mailboxes, messages, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe, deliverability, routing };
+export default { mailboxes, messages, oauth, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe, deliverability, routing };

@@ -4,6 +4,7 @@
  */
 import { dkimView, readKeyring } from '../core/deliverability/dkim-keyring';
 import { mailboxWarnings } from '../core/deliverability/mailbox-warnings';
+import { resolveEndpoints, scopeList, type OAuthProvider } from '../core/oauth/providers';
 
 export interface StoredMailbox {
   id: number;
@@ -21,10 +22,18 @@ export interface StoredMailbox {
   authType: 'none' | 'login' | 'oauth2';
   authUser: string | null;
   password: string | null;
+  oauthProvider: OAuthProvider | null;
+  oauthTenant: string | null;
   oauthClientId: string | null;
   oauthClientSecret: string | null;
   oauthRefreshToken: string | null;
   oauthAccessUrl: string | null;
+  oauthAuthorizeUrl: string | null;
+  oauthScope: string | null;
+  oauthAccessToken: string | null;
+  oauthAccessTokenExpiresAt: string | null;
+  oauthSignedInAt: string | null;
+  oauthRefreshFailure: string | null;
   subjectPrefix: string | null;
   allowedRecipients: 'anyone' | 'registered';
   excludeExpression: string | null;
@@ -68,10 +77,15 @@ export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
     authType: row.authType,
     authUser: row.authUser ?? '',
     hasPassword: !!row.password,
+    oauthProvider: row.oauthProvider ?? 'custom',
+    oauthTenant: row.oauthTenant ?? '',
     oauthClientId: row.oauthClientId ?? '',
     hasOauthClientSecret: !!row.oauthClientSecret,
     hasOauthRefreshToken: !!row.oauthRefreshToken,
     oauthAccessUrl: row.oauthAccessUrl ?? '',
+    oauthAuthorizeUrl: row.oauthAuthorizeUrl ?? '',
+    oauthScope: row.oauthScope ?? '',
+    oauth: oauthStatus(row),
     subjectPrefix: row.subjectPrefix ?? '',
     allowedRecipients: row.allowedRecipients,
     excludeExpression: row.excludeExpression ?? '',
@@ -101,3 +115,30 @@ export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
 }
 
 export type MailboxDto = ReturnType<typeof toMailboxDto>;
+
+/** The OAuth2 sign-in as an admin sees it: signed in or not, the token's expiry, the scopes; never a token. */
+function oauthStatus(row: StoredMailbox) {
+  const endpoints = resolveEndpoints({
+    oauthProvider: row.oauthProvider ?? 'custom',
+    oauthTenant: row.oauthTenant ?? '',
+    oauthAccessUrl: row.oauthAccessUrl ?? '',
+    oauthAuthorizeUrl: row.oauthAuthorizeUrl ?? '',
+    oauthScope: row.oauthScope ?? '',
+  });
+  let problem: string | null = null;
+  try {
+    problem = row.oauthRefreshFailure ? ((JSON.parse(row.oauthRefreshFailure) as { message?: string }).message ?? null) : null;
+  } catch {
+    problem = null;
+  }
+  return {
+    signedIn: !!row.oauthRefreshToken,
+    signedInAt: row.oauthSignedInAt ?? null,
+    tokenExpiresAt: row.oauthAccessToken ? (row.oauthAccessTokenExpiresAt ?? null) : null,
+    scopes: scopeList(endpoints.scope),
+    tokenUrl: endpoints.tokenUrl,
+    authorizeUrl: endpoints.authorizeUrl,
+    /** Why the last token refresh failed (e.g. consent revoked), until a refresh or sign-in works. */
+    problem,
+  };
+}

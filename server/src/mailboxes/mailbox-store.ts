@@ -3,7 +3,8 @@
  * encrypted at rest (re-encrypted after a key change by secret-rotation.ts), exactly one default OUT
  * mailbox, the default mailbox from the plugin options, decrypted connections for sending and the health
  * the delivery engine records. Responses go through toMailboxDto (no secrets). It knows nothing of the
- * outbox: changes are announced to `onChanged`.
+ * outbox: changes are announced to `onChanged`. The OAuth2 token columns belong to oauth/token-store.ts;
+ * this store only clears them when the settings the token was issued for change.
  */
 import type { Core } from '@strapi/strapi';
 import { expandDefaultMailbox } from '../config/schema';
@@ -12,6 +13,7 @@ import { MAILBOX_UID } from '../content-types/uids';
 import { ConflictError, InputError, NotFoundError, PluginError } from '../core/errors';
 import {
   authProblems,
+  changesTokenBasis,
   mailboxCreateSchema,
   mailboxDefaults,
   mailboxFieldsSchema,
@@ -124,7 +126,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const input = parseInput(mailboxUpdateSchema, body);
     const row = await findRow(id);
     const merged = { ...storedFields(row), ...input };
-    const problems = crossFieldProblems(merged, row);
+    const problems = authProblems(merged);
     if (input.isDefault === false && row.isDefault) {
       problems.push({ path: 'isDefault', message: 'one mailbox must stay the default: make another mailbox the default instead' });
     }
@@ -138,7 +140,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     const connectionChanged = CONNECTION_FIELDS.some((field) => input[field] !== undefined && input[field] !== (row as unknown as Record<string, unknown>)[field]);
     const healthReset = connectionChanged || input.enabled === true ? { consecutiveFailures: 0, circuitOpenUntil: null } : {};
     await strapi.db.transaction(async () => {
-      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset } });
+      await query().update({ where: { id: row.id }, data: { ...rest, ...encryptSecrets(input), ...healthReset, ...tokenReset(input, row) } });
       if (isDefault) await makeSoleDefault(row.id);
     });
     return dto(await findRow(id));
@@ -243,9 +245,16 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
 
   const changed = () => hooks.onChanged();
 
+  /** After a sign-in: the mailbox gets a fresh chance (its circuit closes). */
+  async function resetHealth(documentId: string) {
+    await query().update({ where: { documentId }, data: { consecutiveFailures: 0, circuitOpenUntil: null } });
+    await changed();
+  }
+
   return {
     loadForSending,
     recordHealth,
+    resetHealth,
     /** Every mailbox, with what it sent today (UTC) and in the last minute, next to its limits. */
     async list() {
       const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];
@@ -316,12 +325,10 @@ function storedFields(row: StoredMailbox): Partial<MailboxFields> {
   return out as Partial<MailboxFields>;
 }
 
+/** New OAuth2 settings: the stored access token (written by oauth/token-store) was issued for the old ones. */
+function tokenReset(input: Partial<MailboxFields>, row: StoredMailbox) {
+  return changesTokenBasis(input, row) ? { oauthAccessToken: null, oauthAccessTokenExpiresAt: null, oauthRefreshFailure: null, oauthRefreshFailedAt: null } : {};
+}
+
 const isSecretField = (field: string): field is SecretField => (SECRET_FIELDS as readonly string[]).includes(field);
 
-function crossFieldProblems(merged: Partial<MailboxFields>, row: StoredMailbox) {
-  return authProblems(merged, {
-    password: !!row.password,
-    oauthClientSecret: !!row.oauthClientSecret,
-    oauthRefreshToken: !!row.oauthRefreshToken,
-  });
-}

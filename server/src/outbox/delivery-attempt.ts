@@ -15,6 +15,7 @@ import { redactSecrets } from '../core/smtp/redact';
 import { connectionSecrets, type MailboxConnection } from '../core/smtp/transport-options';
 import type { PluginConfig } from '../config/schema';
 import type { StoredMailbox } from '../mailboxes/mailbox-dto';
+import { withAccessToken, type AccessTokens } from '../oauth/with-access-token';
 import type { RecordRef } from '../records/record-context';
 import type { DirectoryMailbox, HealthChange, MailboxDirectory } from '../routing/mailbox-directory';
 import type { TransportPool } from '../transport/transport-pool';
@@ -43,6 +44,8 @@ export interface AttemptFailure {
 export interface DeliveryAttemptDeps {
   directory: MailboxDirectory;
   pool: TransportPool;
+  /** OAuth2 access tokens (shared by all instances) for mailboxes that log in with XOAUTH2. */
+  tokens: AccessTokens;
   config(): PluginConfig;
   /** The record's own fields for a subject prefix that names them (private ones never included). */
   recordFields(ref: RecordRef): Promise<Record<string, unknown> | null>;
@@ -106,7 +109,7 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
   }
 
   async function send(row: MessageRow, mailbox: DirectoryMailbox, lists: Lists, messageId: string) {
-    return deps.pool.send(mailbox.row.documentId, mailbox.connection, mailbox.row.poolSize, {
+    const mail = {
       from: { name: mailbox.row.displayName ?? '', address: mailbox.row.fromAddress },
       to: lists.to.map(formatAddress),
       cc: lists.cc.map(formatAddress),
@@ -120,7 +123,9 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
       messageId,
       textEncoding: deps.config().delivery.textEncoding,
       dkim: mailbox.dkim,
-    });
+    };
+    const id = mailbox.row.documentId;
+    return withAccessToken(deps.tokens, id, mailbox.connection, (connection) => deps.pool.send(id, connection, mailbox.row.poolSize, mail));
   }
 
   /** The attempt's outcome as a result: the sender, Message-ID and history go with every attempt. */

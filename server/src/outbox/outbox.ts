@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { PluginConfig } from '../config/schema';
 import type { MailboxStore } from '../mailboxes/mailbox-store';
+import type { AccessTokens } from '../oauth/with-access-token';
 import type { RecordRef } from '../records/record-context';
 import { openGeoLookup, type GeoLookup } from '../routing/geo-lookup';
 import { createMailboxDirectory, type RoutedMessage } from '../routing/mailbox-directory';
@@ -32,6 +33,7 @@ export interface OutboxDeps {
   queries: MessageQueries;
   mailboxes: Pick<MailboxStore, 'loadForSending' | 'recordHealth'>;
   taskGroups: Pick<TaskGroupStore, 'loadForRouting'>;
+  tokens: AccessTokens;
   /** Reloads the admin's saved settings (another instance may have changed them). */
   refreshSettings(): Promise<void>;
   recordFields(ref: RecordRef): Promise<Record<string, unknown> | null>;
@@ -60,7 +62,7 @@ export function createOutbox(deps: OutboxDeps) {
     geo: () => geo,
     config,
   });
-  const attempt = createDeliveryAttempt({ directory, pool, config, recordFields: deps.recordFields, findRegistered: deps.findRegistered });
+  const attempt = createDeliveryAttempt({ directory, pool, tokens: deps.tokens, config, recordFields: deps.recordFields, findRegistered: deps.findRegistered });
   const results = createResultWriter({ repository, recordHealth: (id, fields) => deps.mailboxes.recordHealth(id, fields), log, bounceHooks, afterSendHooks, resultHooks, counters });
 
   async function applyRetention() {

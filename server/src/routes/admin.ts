@@ -76,5 +76,9 @@ export default {
     { method: 'POST', path: '/mailboxes/:id/dkim/retire', handler: 'deliverability.retireDkimKey', config: guard(ACTIONS.mailboxesUpdate) },
     { method: 'DELETE', path: '/mailboxes/:id/dkim', handler: 'deliverability.removeDkimKeys', config: guard(ACTIONS.mailboxesUpdate) },
     { method: 'POST', path: '/routing/dry-run', handler: 'routing.dryRun', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'GET', path: '/oauth/providers', handler: 'oauth.info', config: guard(ACTIONS.mailboxesRead) },
+    { method: 'POST', path: '/mailboxes/:id/oauth/start', handler: 'oauth.start', config: guard(ACTIONS.mailboxesUpdate) },
+    // The provider sends the browser back here without the admin's JWT: the one-use state authorizes it.
+    { method: 'GET', path: '/oauth/callback', handler: 'oauth.callback', config: { auth: false } },
   ],
 };

@@ -2,6 +2,7 @@
 import mailboxes from './mailboxes';
 import messages from './messages';
 import notifications from './notifications';
+import oauth from './oauth';
 import outbox from './outbox';
 import profiles from './profiles';
 import rules from './rules';
@@ -14,4 +15,4 @@ import unsubscribe from './unsubscribe';
 import deliverability from './deliverability';
 import routing from './routing';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe, deliverability, routing };
+export default { mailboxes, messages, notifications, oauth, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules, unsubscribe, deliverability, routing };

@@ -7,7 +7,7 @@ import * as React from 'react';
 import { Alert, Button, Flex } from '@strapi/design-system';
 import { Check, PaperPlane, Stethoscope } from '@strapi/icons';
 import { BackButton, Layouts, Page, useAuth, useNotification } from '@strapi/strapi/admin';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useMailboxActions } from '../../api/mailbox-queries';
 import type { Mailbox } from '../../api/mailbox-types';
 import { useMailboxProbe, type ProbeTarget } from '../../hooks/use-mailbox-probe';
@@ -19,6 +19,7 @@ import { ProbeDialogs } from '../probe/ProbeDialogs';
 import { ConnectionSection } from './ConnectionSection';
 import { GeneralSection } from './GeneralSection';
 import { LocationSection } from './LocationSection';
+import { OAuthSignInSection } from './OAuthSignInSection';
 import { PolicySection } from './PolicySection';
 import { SendingSection } from './SendingSection';
 import {
@@ -52,6 +53,9 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
   const [isSaving, setIsSaving] = React.useState(false);
   const [showConfigNotice, setShowConfigNotice] = React.useState(true);
   const [showSecretProblem, setShowSecretProblem] = React.useState(true);
+  // The OAuth2 callback sends the browser back here with the sign-in's result.
+  const [searchParams] = useSearchParams();
+  const [signInResult, setSignInResult] = React.useState(() => ({ outcome: searchParams.get('oauth'), reason: searchParams.get('reason') ?? '' }));
 
   const probe = useMailboxProbe({
     onInputError: problems.show,
@@ -140,6 +144,26 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
                 {saved.secretProblem}
               </Alert>
             )}
+            {signInResult.outcome === 'signed-in' && (
+              <Alert
+                variant="success"
+                title={t('email-notifications.form.oauth.result.signedIn')}
+                closeLabel={t('email-notifications.action.close')}
+                onClose={() => setSignInResult({ outcome: null, reason: '' })}
+              >
+                {t('email-notifications.form.oauth.result.signedInBody')}
+              </Alert>
+            )}
+            {signInResult.outcome === 'failed' && (
+              <Alert
+                variant="danger"
+                title={t('email-notifications.form.oauth.result.failed')}
+                closeLabel={t('email-notifications.action.close')}
+                onClose={() => setSignInResult({ outcome: null, reason: '' })}
+              >
+                {signInResult.reason}
+              </Alert>
+            )}
             {saved?.source === 'config' && showConfigNotice && (
               <Alert
                 variant="warning"
@@ -152,6 +176,7 @@ export const MailboxEditor = ({ mailbox, canUpdate, canSend }: MailboxEditorProp
             )}
             <GeneralSection {...sectionProps} />
             <ConnectionSection {...sectionProps} />
+            {values.authType === 'oauth2' && <OAuthSignInSection values={values} saved={saved} canUpdate={canUpdate} onRefused={problems.refused} />}
             <PolicySection {...sectionProps} />
             <SendingSection {...sectionProps} />
             <LocationSection {...sectionProps} />

@@ -3,7 +3,7 @@
  * Secrets are write-only: the form starts them empty, and an empty secret means "keep the saved one".
  * Coordinates are edited as text: empty means unknown (null).
  */
-import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, Security } from '../../api/mailbox-types';
+import type { AllowedRecipients, AuthType, ConnectionOverrides, Direction, Mailbox, MailboxBody, OAuthProvider, Security } from '../../api/mailbox-types';
 import type { FieldErrors } from '../form/field-errors';
 
 export interface MailboxFormValues {
@@ -20,10 +20,14 @@ export interface MailboxFormValues {
   authType: AuthType;
   authUser: string;
   password: string;
+  oauthProvider: OAuthProvider;
+  oauthTenant: string;
   oauthClientId: string;
   oauthClientSecret: string;
   oauthRefreshToken: string;
   oauthAccessUrl: string;
+  oauthAuthorizeUrl: string;
+  oauthScope: string;
   subjectPrefix: string;
   allowedRecipients: AllowedRecipients;
   excludeExpression: string;
@@ -55,10 +59,14 @@ export const NEW_MAILBOX: MailboxFormValues = {
   authType: 'none',
   authUser: '',
   password: '',
+  oauthProvider: 'microsoft',
+  oauthTenant: '',
   oauthClientId: '',
   oauthClientSecret: '',
   oauthRefreshToken: '',
   oauthAccessUrl: '',
+  oauthAuthorizeUrl: '',
+  oauthScope: '',
   subjectPrefix: '',
   allowedRecipients: 'anyone',
   excludeExpression: '',
@@ -120,8 +128,11 @@ export function toConnectionOverrides(values: MailboxFormValues): ConnectionOver
     tlsRejectUnauthorized: values.tlsRejectUnauthorized,
     authType: values.authType,
     authUser: values.authUser,
+    oauthProvider: values.oauthProvider,
+    oauthTenant: values.oauthTenant,
     oauthClientId: values.oauthClientId,
     oauthAccessUrl: values.oauthAccessUrl,
+    oauthScope: values.oauthScope,
     subjectPrefix: values.subjectPrefix,
   };
   if (values.port !== undefined) overrides.port = values.port;

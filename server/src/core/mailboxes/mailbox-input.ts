@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldProblem } from '../errors';
+import { OAUTH_PROVIDERS } from '../oauth/providers';
 import { checkExcludeExpression } from './exclude-expression';
 
 const NO_LINE_BREAKS = 'must not contain line breaks (CR or LF): they would let a value inject mail headers';
@@ -44,6 +45,16 @@ const excludeExpressionSchema = z
 
 const secretSchema = z.string().max(4096).nullable();
 
+/** An OAuth2 endpoint of the mailbox, or '' for the provider's. */
+const endpointUrlSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .url()
+    .max(2000)
+    .refine((value) => /^https?:\/\//i.test(value), 'must be an http(s) URL such as https://login.example.com/oauth2/token'),
+]);
+
 export const SECURITY_MODES = ['none', 'ssl', 'starttls'] as const;
 export const AUTH_TYPES = ['none', 'login', 'oauth2'] as const;
 
@@ -62,10 +73,18 @@ export const mailboxFieldsSchema = z
     authType: z.enum(AUTH_TYPES),
     authUser: headerSafeString(320),
     password: secretSchema,
+    oauthProvider: z.enum(OAUTH_PROVIDERS),
+    /** Microsoft's directory (tenant) id or domain; '' = any work or school account. */
+    oauthTenant: z.union([z.literal(''), z.string().trim().max(100).regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com')]),
     oauthClientId: headerSafeString(500),
     oauthClientSecret: secretSchema,
     oauthRefreshToken: secretSchema,
-    oauthAccessUrl: z.union([z.literal(''), z.string().url().max(2000)]),
+    /** Token URL; '' = the provider's. */
+    oauthAccessUrl: endpointUrlSchema,
+    /** Authorization URL for "Sign in"; '' = the provider's. */
+    oauthAuthorizeUrl: endpointUrlSchema,
+    /** Space-separated scopes; '' = the provider's. */
+    oauthScope: z.string().max(1000).refine((value) => !/[\r\n]/.test(value), NO_LINE_BREAKS),
     subjectPrefix: headerSafeString(50),
     allowedRecipients: z.enum(['anyone', 'registered']),
     excludeExpression: excludeExpressionSchema,
@@ -88,10 +107,19 @@ export const SECRET_FIELDS = ['password', 'oauthClientSecret', 'oauthRefreshToke
 export type SecretField = (typeof SECRET_FIELDS)[number];
 /** How messages about a secret name it. */
 export const SECRET_LABELS: Record<SecretField, string> = { password: 'password', oauthClientSecret: 'OAuth client secret', oauthRefreshToken: 'OAuth refresh token' };
-/** Every encrypted column of a mailbox row: the secret fields plus the DKIM private keys (set through the DKIM key routes). */
-export const STORED_SECRETS = [...SECRET_FIELDS, 'dkimPrivateKeys'] as const;
+/** Every encrypted column of a mailbox row: the admin's secrets, the access token the token store keeps, and the DKIM private keys (set through the DKIM key routes). */
+export const STORED_SECRETS = [...SECRET_FIELDS, 'oauthAccessToken', 'dkimPrivateKeys'] as const;
 export type StoredSecret = (typeof STORED_SECRETS)[number];
-export const STORED_SECRET_LABELS: Record<StoredSecret, string> = { ...SECRET_LABELS, dkimPrivateKeys: 'DKIM private keys' };
+export const STORED_SECRET_LABELS: Record<StoredSecret, string> = { ...SECRET_LABELS, oauthAccessToken: 'OAuth access token', dkimPrivateKeys: 'DKIM private keys' };
+
+/** The fields an OAuth2 access token is issued for: change one and a stored token no longer applies. */
+export const OAUTH_TOKEN_BASIS = ['authUser', 'oauthProvider', 'oauthTenant', 'oauthClientId', 'oauthClientSecret', 'oauthRefreshToken', 'oauthAccessUrl', 'oauthScope'] as const;
+
+/** Whether an update changes what the stored access token was issued for; a secret given is always new (the stored one is encrypted). */
+export function changesTokenBasis(input: Partial<MailboxFields>, stored: Partial<Record<(typeof OAUTH_TOKEN_BASIS)[number], unknown>>): boolean {
+  const secretNames: readonly string[] = SECRET_FIELDS;
+  return OAUTH_TOKEN_BASIS.some((field) => input[field] !== undefined && (secretNames.includes(field) || input[field] !== stored[field]));
+}
 
 export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host'> = {
   direction: 'out',
@@ -103,10 +131,14 @@ export const mailboxDefaults: Omit<MailboxFields, 'name' | 'fromAddress' | 'host
   authType: 'none',
   authUser: '',
   password: null,
+  oauthProvider: 'microsoft',
+  oauthTenant: '',
   oauthClientId: '',
   oauthClientSecret: null,
   oauthRefreshToken: null,
   oauthAccessUrl: '',
+  oauthAuthorizeUrl: '',
+  oauthScope: '',
   subjectPrefix: '',
   allowedRecipients: 'anyone',
   excludeExpression: '',
@@ -133,26 +165,19 @@ export const mailboxUpdateSchema = mailboxFieldsSchema.partial().strict();
 
 /**
  * Cross-field rules, checked on the merged mailbox (stored values + the update) so a partial update
- * cannot leave a mailbox that asks for a login without a user. `hasStored` tells which secrets the
- * stored mailbox already has (their values are never decrypted for this).
+ * cannot leave a mailbox that asks for a login without a user.
  */
-export function authProblems(
-  mailbox: Partial<MailboxFields>,
-  hasStored: Partial<Record<SecretField, boolean>> = {},
-): FieldProblem[] {
+export function authProblems(mailbox: Partial<MailboxFields>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const authType = mailbox.authType ?? 'none';
-  const has = (field: SecretField) => (mailbox[field] !== undefined ? !!mailbox[field] : !!hasStored[field]);
   if (authType !== 'none' && !mailbox.authUser) {
     problems.push({ path: 'authUser', message: `is required when authType is "${authType}"` });
   }
+  // The refresh token may come later, from "Sign in": until then the mailbox says it is not signed in.
   if (authType === 'oauth2') {
-    if (!mailbox.oauthClientId) problems.push({ path: 'oauthClientId', message: 'is required when authType is "oauth2"' });
-    if (!has('oauthRefreshToken') && !has('oauthClientSecret')) {
-      problems.push({
-        path: 'oauthRefreshToken',
-        message: 'OAuth2 needs a refresh token and client secret (or use authType "login" with a password)',
-      });
+    if (!mailbox.oauthClientId) problems.push({ path: 'oauthClientId', message: 'is required when authType is "oauth2": the application (client) id of the app registration' });
+    if (mailbox.oauthProvider === 'custom' && !mailbox.oauthAccessUrl) {
+      problems.push({ path: 'oauthAccessUrl', message: 'is required for a custom OAuth2 provider: the token endpoint URL' });
     }
   }
   return problems;

@@ -19,10 +19,13 @@ const overridesSchema = mailboxFieldsSchema
     authType: true,
     authUser: true,
     password: true,
+    oauthProvider: true,
+    oauthTenant: true,
     oauthClientId: true,
     oauthClientSecret: true,
     oauthRefreshToken: true,
     oauthAccessUrl: true,
+    oauthScope: true,
     subjectPrefix: true,
   })
   .partial()

@@ -5,16 +5,17 @@
  * explanations read them here. Data and membership tests only; what a group means is decided elsewhere.
  */
 
-/** The connection could not be made, timed out or broke off. */
+/** The connection could not be made, timed out or broke off. (EOAUTH2_UNAVAILABLE: the OAuth2 token
+ * endpoint could not give an access token for now, so no login could be tried.) */
 const NETWORK_CODES = ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET'] as const;
 
 export const SMTP_ERROR_CODES = {
   /** No answer from the server at all: the network, or a host name that does not resolve. */
-  connection: [...NETWORK_CODES, 'EDNS'],
+  connection: [...NETWORK_CODES, 'EDNS', 'EOAUTH2_UNAVAILABLE'],
   /** The mailbox's own settings fail: login, TLS, the DNS name of its host, its configuration or proxy. */
   mailbox: ['EAUTH', 'ENOAUTH', 'EOAUTH2', 'ETLS', 'EDNS', 'ECONFIG', 'EPROXY'],
   /** Trouble that passes: the network, a connection pool at its limit, a message stream that broke. */
-  transient: [...NETWORK_CODES, 'EPIPE', 'EMAXLIMIT', 'ESTREAM', 'ESTREAMING'],
+  transient: [...NETWORK_CODES, 'EPIPE', 'EMAXLIMIT', 'ESTREAM', 'ESTREAMING', 'EOAUTH2_UNAVAILABLE'],
   /** The message itself was refused: its envelope (sender, recipients) or its content. */
   message: ['EENVELOPE', 'EMESSAGE'],
 } as const;

@@ -14,11 +14,17 @@ export type MailboxConnection = Pick<
   | 'authType'
   | 'authUser'
   | 'password'
+  | 'oauthProvider'
+  | 'oauthTenant'
   | 'oauthClientId'
   | 'oauthClientSecret'
   | 'oauthRefreshToken'
   | 'oauthAccessUrl'
->;
+  | 'oauthScope'
+> & {
+  /** The OAuth2 access token to log in with, from the token store (oauth/) at send time. */
+  oauthAccessToken?: string | null;
+};
 
 /** The mailbox fields a connection is made of: change one and earlier failures no longer apply. */
 export const CONNECTION_FIELDS = [
@@ -29,10 +35,13 @@ export const CONNECTION_FIELDS = [
   'authType',
   'authUser',
   'password',
+  'oauthProvider',
+  'oauthTenant',
   'oauthClientId',
   'oauthClientSecret',
   'oauthRefreshToken',
   'oauthAccessUrl',
+  'oauthScope',
 ] as const satisfies readonly (keyof MailboxConnection)[];
 
 export interface SmtpTransportOptions {
@@ -44,14 +53,7 @@ export interface SmtpTransportOptions {
   tls: { rejectUnauthorized: boolean; servername?: string };
   auth?:
     | { type: 'login'; user: string; pass: string }
-    | {
-        type: 'OAuth2';
-        user: string;
-        clientId: string;
-        clientSecret?: string;
-        refreshToken?: string;
-        accessUrl?: string;
-      };
+    | { type: 'OAuth2'; user: string; accessToken: string };
   connectionTimeout: number;
   greetingTimeout: number;
   socketTimeout: number;
@@ -89,21 +91,16 @@ export function toTransportOptions(mailbox: MailboxConnection, timeouts: Timeout
   if (mailbox.authType === 'login') {
     options.auth = { type: 'login', user: mailbox.authUser, pass: mailbox.password ?? '' };
   } else if (mailbox.authType === 'oauth2') {
-    options.auth = {
-      type: 'OAuth2',
-      user: mailbox.authUser,
-      clientId: mailbox.oauthClientId,
-      ...(mailbox.oauthClientSecret ? { clientSecret: mailbox.oauthClientSecret } : {}),
-      ...(mailbox.oauthRefreshToken ? { refreshToken: mailbox.oauthRefreshToken } : {}),
-      ...(mailbox.oauthAccessUrl ? { accessUrl: mailbox.oauthAccessUrl } : {}),
-    };
+    // Only the access token: without a client id or refresh token nodemailer cannot refresh on its
+    // own, so the token store (oauth/) stays the one refresher for every instance.
+    options.auth = { type: 'OAuth2', user: mailbox.authUser, accessToken: mailbox.oauthAccessToken ?? '' };
   }
   return options;
 }
 
 /** The secret strings of a connection, for redacting transcripts and errors. */
 export function connectionSecrets(mailbox: Partial<MailboxConnection>): string[] {
-  return [mailbox.password, mailbox.oauthClientSecret, mailbox.oauthRefreshToken].filter(
+  return [mailbox.password, mailbox.oauthClientSecret, mailbox.oauthRefreshToken, mailbox.oauthAccessToken].filter(
     (value): value is string => typeof value === 'string' && value.length > 0,
   );
 }
