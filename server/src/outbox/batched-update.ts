@@ -8,6 +8,7 @@ export interface UpdateTarget {
   name(): string;
   col(attribute: string): string;
   placeholder(column: string): string;
+  statusIn(qb: any, statuses: readonly string[]): any;
 }
 
 export interface RowUpdate {
@@ -37,10 +38,9 @@ export async function updateLeasedRows(trx: any, table: UpdateTarget, rows: RowU
     set[column] = trx.raw(`CASE ?? ${branches} END`, [id, ...rows.flatMap((row) => [row.id, row.columns[column]])]);
   }
   const owned = rows.filter((row) => row.leaseOwner !== null);
-  const count = await trx(table.name())
+  const matched = trx(table.name())
     .whereIn(id, owned.map((row) => row.id))
-    .whereIn([id, table.col('leaseOwner')], owned.map((row) => [row.id, row.leaseOwner]))
-    .whereIn(table.col('status'), fromStatuses)
-    .update(set);
+    .whereIn([id, table.col('leaseOwner')], owned.map((row) => [row.id, row.leaseOwner]));
+  const count = await table.statusIn(matched, fromStatuses).update(set);
   return Number(count) || 0;
 }

@@ -132,10 +132,10 @@ export function createMessageRepository(strapi: Core.Strapi) {
     const claim = table.toColumns({ ...transitionPatch('claim', now), leaseOwner: token, leaseExpiresAt: new Date(now.getTime() + leaseMs) }, now);
     const queued = transitionSources('claim');
     if (table.isSqlite()) {
-      await k(table.name()).update(claim).whereIn('id', ordered(k(table.name()).select('id'))).whereIn(table.col('status'), queued);
+      await table.statusIn(k(table.name()).whereIn('id', ordered(k(table.name()).select('id'))), queued).update(claim);
     } else if (table.isPostgres()) {
       // One statement (no transaction round trips): the locked sub-select skips rows other instances are claiming.
-      await k(table.name()).update(claim).whereIn('id', ordered(k(table.name()).select('id')).forUpdate().skipLocked()).whereIn(table.col('status'), queued);
+      await table.statusIn(k(table.name()).whereIn('id', ordered(k(table.name()).select('id')).forUpdate().skipLocked()), queued).update(claim);
     } else {
       // MySQL/MariaDB cannot update a table it selects from in the same statement.
       await k.transaction(async (trx: any) => {

@@ -30,6 +30,15 @@ export function messageTable(strapi: Core.Strapi) {
     col,
     isSqlite: () => (strapi.db.dialect.client as string) === 'sqlite',
     isPostgres: () => (strapi.db.dialect.client as string) === 'postgres',
+    /**
+     * `status IN (…)` as a guard on rows already found by id. On SQLite the column is written `+status`,
+     * which keeps its planner from driving the statement from a status index (scanning every queued
+     * row) instead of looking the ids up.
+     */
+    statusIn(qb: any, statuses: readonly string[]): any {
+      if (!this.isSqlite()) return qb.whereIn(col('status'), statuses);
+      return qb.whereRaw(`+?? in (${statuses.map(() => '?').join(', ')})`, [col('status'), ...statuses]);
+    },
     /** A parameter placeholder for a column, cast on PostgreSQL (where a CASE branch's parameter is otherwise text). */
     placeholder(column: string): string {
       if (!this.isPostgres()) return '?';
