@@ -204,8 +204,10 @@ describe('limits', () => {
     expect(checkLimits(limits, usage, now)).toEqual({ ok: true });
     usage = recordSend(usage, new Date(now.getTime() + 1000));
     const full = checkLimits(limits, usage, new Date(now.getTime() + 2000));
-    expect(full).toEqual({ ok: false, reason: 'reached its rate limit of 2 per minute', until: new Date(now.getTime() + 60_000) });
-    const later = new Date(now.getTime() + 61_000);
+    // Counted per second: the first send's second counts until a minute after it ended.
+    expect(full).toEqual({ ok: false, reason: 'reached its rate limit of 2 per minute', until: new Date(now.getTime() + 61_000) });
+    expect(checkLimits(limits, usage, new Date(now.getTime() + 60_500)).ok).toBe(false);
+    const later = new Date(now.getTime() + 61_001);
     expect(checkLimits(limits, usage, later)).toEqual({ ok: true });
     usage = recordSend(usage, later);
     const quota = checkLimits(limits, usage, later);

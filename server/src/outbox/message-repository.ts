@@ -8,6 +8,7 @@
 import type { Core } from '@strapi/strapi';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { leaseOwner, MESSAGE_TRANSITIONS, transitionPatch, transitionSources, type TransitionName } from '../core/outbox/message-lifecycle';
+import { updateLeasedRows, type RowUpdate } from './batched-update';
 import type { AttemptRecord, MessagePatch, MessageRow, NewMessage } from './message-row';
 import { messageTable } from './message-table';
 
@@ -33,7 +34,11 @@ function newDocumentId(): string {
   return id;
 }
 
-const fresh = { attempts: 0, retryableFailures: 0, attemptLog: [] as AttemptRecord[] };
+const fresh = { attempts: 0, retryableFailures: 0, attemptLog: [] as AttemptRecord[], secretsMasked: false };
+/** Rows per insert statement: under SQLite's limit of 500 rows in one compound insert. */
+const ENQUEUE_CHUNK = 250;
+/** Rows per batched result write: few statements, and well under every database's limit of parameters. */
+const WRITE_BATCH = 100;
 
 export function createMessageRepository(strapi: Core.Strapi) {
   const table = messageTable(strapi);
@@ -78,9 +83,11 @@ export function createMessageRepository(strapi: Core.Strapi) {
     });
     // Document ids are chosen here, not by the database: MySQL reports only the first id of a bulk insert.
     const documentIds = toInsert.map(() => newDocumentId());
-    const status = transitionPatch('enqueue', new Date());
+    const now = new Date();
+    const status = transitionPatch('enqueue', now);
     try {
-      if (toInsert.length) await query().createMany({ data: toInsert.map((m, i) => ({ ...m, documentId: documentIds[i], ...fresh, ...status })) });
+      // Straight to knex: the rows are complete here, and the query engine's per-row processing would cost more than the insert.
+      if (toInsert.length) await table.knex().batchInsert(table.name(), toInsert.map((m, i) => table.toInsertColumns({ ...m, documentId: documentIds[i]!, ...fresh, ...status }, now)), ENQUEUE_CHUNK);
     } catch (error) {
       if (!keys.length) throw error;
       const results: Enqueued[] = [];
@@ -123,9 +130,14 @@ export function createMessageRepository(strapi: Core.Strapi) {
     const due = (qb: any) => qb.whereIn(table.col('status'), transitionSources('claim')).andWhere(table.col('nextAttemptAt'), '<=', now);
     const ordered = (qb: any) => due(qb).orderBy(table.col('nextAttemptAt'), 'asc').orderBy('id', 'asc').limit(limit);
     const claim = table.toColumns({ ...transitionPatch('claim', now), leaseOwner: token, leaseExpiresAt: new Date(now.getTime() + leaseMs) }, now);
+    const queued = transitionSources('claim');
     if (table.isSqlite()) {
-      await k(table.name()).update(claim).whereIn('id', ordered(k(table.name()).select('id')));
+      await table.statusIn(k(table.name()).whereIn('id', ordered(k(table.name()).select('id'))), queued).update(claim);
+    } else if (table.isPostgres()) {
+      // One statement (no transaction round trips): the locked sub-select skips rows other instances are claiming.
+      await table.statusIn(k(table.name()).whereIn('id', ordered(k(table.name()).select('id')).forUpdate().skipLocked()), queued).update(claim);
     } else {
+      // MySQL/MariaDB cannot update a table it selects from in the same statement.
       await k.transaction(async (trx: any) => {
         const ids: { id: number }[] = await ordered(trx(table.name()).select('id')).forUpdate().skipLocked();
         if (ids.length) await trx(table.name()).update(claim).whereIn('id', ids.map((r) => r.id));
@@ -136,18 +148,23 @@ export function createMessageRepository(strapi: Core.Strapi) {
 
   /**
    * Writes attempt results in one transaction, each guarded by its lease owner and the transition's
-   * source states. This is the hottest write (one row per message), so it goes to knex directly.
+   * source states. This is the hottest write (one row per message), so results with the same
+   * transition and fields go out as one UPDATE per WRITE_BATCH rows, straight through knex.
    */
   async function recordAttempts(writes: AttemptWrite[], now = new Date()): Promise<number> {
     if (!writes.length) return 0;
+    const groups = new Map<string, { transition: TransitionName; rows: RowUpdate[] }>();
+    for (const { row, transition, patch } of writes) {
+      const columns = table.toColumns({ ...patch, status: MESSAGE_TRANSITIONS[transition].to }, now);
+      const key = `${transition}:${Object.keys(columns).sort().join(',')}`;
+      const group = groups.get(key) ?? { transition, rows: [] };
+      group.rows.push({ id: row.id, leaseOwner: row.leaseOwner, columns });
+      groups.set(key, group);
+    }
     let applied = 0;
     await table.knex().transaction(async (trx: any) => {
-      for (const { row, transition, patch } of writes) {
-        const count = await trx(table.name())
-          .where({ id: row.id, [table.col('leaseOwner')]: row.leaseOwner })
-          .whereIn(table.col('status'), transitionSources(transition))
-          .update(table.toColumns({ ...patch, status: MESSAGE_TRANSITIONS[transition].to }, now));
-        applied += Number(count) || 0;
+      for (const { transition, rows } of groups.values()) {
+        for (let i = 0; i < rows.length; i += WRITE_BATCH) applied += await updateLeasedRows(trx, table, rows.slice(i, i + WRITE_BATCH), transitionSources(transition));
       }
     });
     return applied;

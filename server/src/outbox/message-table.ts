@@ -9,8 +9,11 @@ import { MESSAGE_DATE_FIELDS, MESSAGE_JSON_FIELDS, type MessagePatch } from './m
 
 interface TableMeta {
   tableName: string;
-  attributes: Record<string, { columnName?: string }>;
+  attributes: Record<string, { columnName?: string; type?: string }>;
 }
+
+/** PostgreSQL types of the attribute types the message table uses, for parameters whose type it cannot infer. */
+const PG_TYPES: Record<string, string> = { json: 'jsonb', datetime: 'timestamp', integer: 'integer', boolean: 'boolean' };
 
 const JSON_FIELDS = new Set<string>(MESSAGE_JSON_FIELDS);
 const DATE_FIELDS = new Set<string>(MESSAGE_DATE_FIELDS);
@@ -26,6 +29,27 @@ export function messageTable(strapi: Core.Strapi) {
     name: () => meta().tableName,
     col,
     isSqlite: () => (strapi.db.dialect.client as string) === 'sqlite',
+    isPostgres: () => (strapi.db.dialect.client as string) === 'postgres',
+    /**
+     * `status IN (…)` as a guard on rows already found by id. On SQLite the column is written `+status`,
+     * which keeps its planner from driving the statement from a status index (scanning every queued
+     * row) instead of looking the ids up.
+     */
+    statusIn(qb: any, statuses: readonly string[]): any {
+      if (!this.isSqlite()) return qb.whereIn(col('status'), statuses);
+      return qb.whereRaw(`+?? in (${statuses.map(() => '?').join(', ')})`, [col('status'), ...statuses]);
+    },
+    /** A parameter placeholder for a column, cast on PostgreSQL (where a CASE branch's parameter is otherwise text). */
+    placeholder(column: string): string {
+      if (!this.isPostgres()) return '?';
+      const attribute = Object.values(meta().attributes).find((a) => (a.columnName ?? '') === column);
+      return `CAST(? AS ${PG_TYPES[attribute?.type ?? ''] ?? 'text'})`;
+    },
+    /** Column values for a knex insert: as for an update, with both timestamps (Strapi's query engine would set them). */
+    toInsertColumns(patch: MessagePatch & { documentId: string }, now: Date): Record<string, unknown> {
+      const { documentId, ...rest } = patch;
+      return { [col('documentId')]: documentId, [col('createdAt')]: now, ...this.toColumns(rest, now) };
+    },
     /** Column values for a knex update: JSON serialised, ISO strings made dates, updatedAt set. */
     toColumns(patch: MessagePatch, now: Date): Record<string, unknown> {
       const out: Record<string, unknown> = { [col('updatedAt')]: now };

@@ -8,7 +8,7 @@ import type { PluginConfig } from '../config/schema';
 import { healthAfterFailure, healthAfterSuccess, type MailboxHealth } from '../core/routing/circuit-breaker';
 import type { DkimSigningKey } from '../core/deliverability/dkim-keyring';
 import type { FailureKind } from '../core/delivery/classify-error';
-import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, type MailboxUsage } from '../core/routing/limits';
+import { checkLimits, currentUsage, emptyUsage, recordSend, releaseSend, sentInLastMinute, withSends, type MailboxUsage } from '../core/routing/limits';
 import { selectMailbox, type MailboxCandidate, type RouteRequest, type Selection } from '../core/routing/select-mailbox';
 import { createStrategyState, type Strategy } from '../core/routing/strategies';
 import type { MailboxConnection } from '../core/smtp/transport-options';
@@ -81,18 +81,21 @@ export function createMailboxDirectory(deps: MailboxDirectoryDeps) {
 
   /**
    * Other instances send through the same mailboxes: their sends (already written) count against the
-   * limits too. Local counts run ahead of the database (results are written in batches), so the larger
+   * limits too (only read when a mailbox has a limit). Local counts run ahead of the database (results are written in batches), so the larger
    * of the two wins.
    */
   async function mergeUsageFromDatabase() {
+    // Without limits nothing needs other instances' counts, and the count reads every message sent today.
+    if (!cache.some((m) => m.row.rateLimitPerMinute > 0 || m.row.dailyQuota > 0)) return;
     const now = new Date();
     const counts = await deps.sentCounts(new Date(emptyUsage(now).day), new Date(now.getTime() - 60_000));
     for (const m of cache) {
       const id = m.row.documentId;
       const local = currentUsage(usage.get(id) ?? emptyUsage(now), now);
       const stored = counts.get(id) ?? { today: 0, lastMinute: 0 };
-      const missing = Math.max(0, stored.lastMinute - local.recent.length);
-      usage.set(id, { day: local.day, today: Math.max(local.today, stored.today), recent: [...Array(missing).fill(now.getTime()), ...local.recent] });
+      const missing = Math.max(0, stored.lastMinute - sentInLastMinute(local));
+      const merged = { ...local, today: Math.max(local.today, stored.today) };
+      usage.set(id, missing ? withSends(merged, now.getTime(), missing) : merged);
     }
   }
 
@@ -112,7 +115,7 @@ export function createMailboxDirectory(deps: MailboxDirectoryDeps) {
           weight: row.weight,
           poolSize: row.poolSize,
           inFlight: inFlight.get(row.documentId) ?? 0,
-          sentLastMinute: used.recent.length,
+          sentLastMinute: sentInLastMinute(used),
           limit: checkLimits(row, used, now),
           latitude: row.latitude ?? null,
           longitude: row.longitude ?? null,
