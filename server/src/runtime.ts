@@ -15,6 +15,7 @@ import { createMessageAdmin } from './outbox/message-admin';
 import { createMessageQueries } from './outbox/message-queries';
 import { createMessageRepository } from './outbox/message-repository';
 import { createOutbox } from './outbox/outbox';
+import { createStatsReport } from './outbox/stats-report';
 import { recordFields } from './records/record-context';
 import { createTaskGroupStore } from './routing/task-group-store';
 import { createCustomEvents } from './rules/custom-events';
@@ -95,6 +96,7 @@ function createRuntime(strapi: Core.Strapi) {
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),
     health: createHealthReport(strapi, { queries: messages.queries, mailboxes, stuckRuleRuns }),
+    stats: createStatsReport({ queries: messages.queries, mailboxes }),
     templates,
     notifications,
     ruleCatalog,

@@ -26,6 +26,8 @@ export function messageTable(strapi: Core.Strapi) {
     name: () => meta().tableName,
     col,
     isSqlite: () => (strapi.db.dialect.client as string) === 'sqlite',
+    /** Strapi's name of the database client: sqlite, postgres or mysql. */
+    client: () => strapi.db.dialect.client as string,
     /** Column values for a knex update: JSON serialised, ISO strings made dates, updatedAt set. */
     toColumns(patch: MessagePatch, now: Date): Record<string, unknown> {
       const out: Record<string, unknown> = { [col('updatedAt')]: now };
