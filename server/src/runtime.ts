@@ -96,7 +96,7 @@ function createRuntime(strapi: Core.Strapi) {
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),
     health: createHealthReport(strapi, { queries: messages.queries, mailboxes, stuckRuleRuns }),
-    stats: createStatsReport({ queries: messages.queries, mailboxes }),
+    stats: createStatsReport({ queries: messages.queries, mailboxes, taskGroupNames: async () => (await taskGroups.loadForRouting()).map((g) => g.name).sort() }),
     templates,
     notifications,
     ruleCatalog,

@@ -83,6 +83,8 @@ describe('stats from real sends', () => {
       expect.objectContaining({ name: 'Default mailbox', enabled: true, sentToday: 3, circuit: 'closed', circuitOpenUntil: null }),
     ]);
     expect(typeof mailboxes[0].dailyQuota).toBe('number');
+    await api.request('POST', '/email-notifications/task-groups', { name: 'billing', strategy: 'failover', mailboxes: [mailboxes[0].id] });
+    expect((await api.request('GET', '/email-notifications/stats')).body.data.taskGroups).toEqual(['billing']);
   });
 
   it('refuses bad queries with 400 naming the field', async () => {

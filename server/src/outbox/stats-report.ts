@@ -13,6 +13,8 @@ import type { MessageQueries } from './message-queries';
 export interface StatsReportDeps {
   queries: Pick<MessageQueries, 'statsCounts' | 'oldestQueued'>;
   mailboxes: Pick<MailboxStore, 'list'>;
+  /** The task groups' names, for the Overview's filter (an admin with messages.read only may not read the groups). */
+  taskGroupNames(): Promise<string[]>;
 }
 
 type ListedMailbox = Awaited<ReturnType<MailboxStore['list']>>[number];
@@ -43,7 +45,12 @@ export function createStatsReport(deps: StatsReportDeps) {
       if ('problems' in resolved) throw new InputError(resolved.problems);
       const { window } = resolved;
       const scope = { ...(window.mailbox ? { $or: [{ mailboxId: window.mailbox }, { mailboxName: window.mailbox }] } : {}), ...(window.taskGroup ? { taskGroup: window.taskGroup } : {}) };
-      const [counts, oldest, mailboxes] = await Promise.all([deps.queries.statsCounts(window), deps.queries.oldestQueued(scope), deps.mailboxes.list()]);
+      const [counts, oldest, mailboxes, taskGroups] = await Promise.all([
+        deps.queries.statsCounts(window),
+        deps.queries.oldestQueued(scope),
+        deps.mailboxes.list(),
+        deps.taskGroupNames(),
+      ]);
       const buckets = fillBuckets(window, counts);
       return {
         bucket: window.bucket,
@@ -54,6 +61,7 @@ export function createStatsReport(deps: StatsReportDeps) {
         totals: totalsOf(buckets),
         oldestQueued: oldest ? { id: oldest.documentId, subject: oldest.subject, createdAt: oldest.createdAt, waitingReason: oldest.waitingReason } : null,
         mailboxes: mailboxes.filter((m) => m.direction === 'out').map((m) => mailboxAtAGlance(m, now)),
+        taskGroups,
       };
     },
   };
