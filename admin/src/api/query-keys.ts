@@ -4,6 +4,7 @@
  * nothing here fetches.
  */
 import type { MessageListParams } from './message-types';
+import type { StatsParams } from './stats-types';
 
 export const KEYS = {
   all: ['email-notifications'] as const,
@@ -31,4 +32,6 @@ export const KEYS = {
   rulesMeta: () => [...KEYS.rules(), 'meta'] as const,
   adminRoles: () => [...KEYS.all, 'admin-roles'] as const,
   profile: () => [...KEYS.all, 'profile'] as const,
+  statsAll: () => [...KEYS.all, 'stats'] as const,
+  stats: (params: StatsParams) => [...KEYS.statsAll(), params] as const,
 };
