@@ -33,7 +33,7 @@ for (const { name, unavailable, open } of cases) {
       app = await startPlayground({ env: { ...db.env, EMAIL_NOTIFICATIONS_SMTP_URL: sinkUrl(sink.port), ...pluginConfigEnv(FAST_DELIVERY) } });
       api = await adminApi(app.url);
       await insertFixture(app.strapi);
-    }, 120_000);
+    }, 300_000);
 
     afterAll(async () => {
       await app?.stop();
