@@ -1,8 +1,8 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
  * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Deliverability, Options), each link guarded by
- * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), and its
- * translations.
+ * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), the home
+ * page widget of the last 24 hours (for admins who may read the mail log), and its translations.
  */
 import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
@@ -17,6 +17,16 @@ export default {
       icon: Mail,
       intlLabel: { id: `${PLUGIN_ID}.menu.mailLog`, defaultMessage: 'Mail log' },
       Component: () => import('./pages/MailLogApp'),
+      permissions: MESSAGE_PERMISSIONS.read,
+    });
+    app.widgets.register({
+      id: 'mail-last-24-hours',
+      pluginId: PLUGIN_ID,
+      icon: Mail,
+      title: { id: `${PLUGIN_ID}.widget.title`, defaultMessage: 'Email, last 24 hours' },
+      link: { label: { id: `${PLUGIN_ID}.widget.link`, defaultMessage: 'Open the Mail log' }, href: `/plugins/${PLUGIN_ID}` },
+      // Strapi's home page awaits the component itself, not a module with a default export.
+      component: async () => (await import('./components/widget/MailWidget')).MailWidget,
       permissions: MESSAGE_PERMISSIONS.read,
     });
     app.addSettingsLink(

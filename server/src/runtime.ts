@@ -20,6 +20,7 @@ import { createMessageQueries } from './outbox/message-queries';
 import { createMessageRepository } from './outbox/message-repository';
 import { createOutbox } from './outbox/outbox';
 import { createRoutePreview } from './outbox/route-preview';
+import { createStatsReport } from './outbox/stats-report';
 import { recordFields } from './records/record-context';
 import { createTaskGroupStore } from './routing/task-group-store';
 import { createSmtpEvents } from './events/smtp-events';
@@ -118,6 +119,7 @@ function createRuntime(strapi: Core.Strapi) {
     outbox: outbox,
     messageAdmin: createMessageAdmin({ ...messages, wake: () => outbox.wake() }),
     health: createHealthReport(strapi, { queries: messages.queries, mailboxes, stuckRuleRuns }),
+    stats: createStatsReport({ queries: messages.queries, mailboxes, taskGroupNames: async () => (await taskGroups.loadForRouting()).map((g) => g.name).sort() }),
     templates,
     notifications,
     ruleCatalog,

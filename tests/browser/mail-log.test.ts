@@ -70,7 +70,7 @@ async function openTab(name: string) {
 }
 
 test('the Sent tab lists the sent message, and the health shows the counts', async () => {
-  await page.getByRole('link', { name: 'Mail log' }).click();
+  await page.getByRole('link', { name: 'Mail log', exact: true }).click();
   await page.waitForURL('**/admin/plugins/email-notifications');
   await page.getByRole('heading', { name: 'Mail log', level: 1 }).waitFor();
   expect(await tab('Sent').getAttribute('aria-selected')).toBe('true');

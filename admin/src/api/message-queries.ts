@@ -18,9 +18,10 @@ const OPEN_MESSAGE_POLL_MS = 2_000;
 
 const messagePath = (id: string) => `${BASE}/messages/${encodeURIComponent(id)}`;
 
-export function useMessageList(params: MessageListParams) {
+export function useMessageList(params: MessageListParams, enabled = true) {
   const { get } = useFetchClient();
   return useQuery(KEYS.messageList(params), async () => (await get<{ data: MessagePage }>(`${BASE}/messages`, { params })).data.data, {
+    enabled,
     // Paging or filtering keeps the previous rows on screen until the next ones arrive.
     keepPreviousData: true,
     // A refused filter (400) will not pass on a second try; Refresh is there for the rest.
@@ -43,10 +44,10 @@ export function useOutboxHealth() {
   });
 }
 
-/** Re-reads the list and the health now (the Refresh button). */
+/** Re-reads the list, the health and the Overview's numbers now (the Refresh button). */
 export function useRefreshMessages() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries(KEYS.messageLists()), client.invalidateQueries(KEYS.health())]);
+  return () => Promise.all([client.invalidateQueries(KEYS.messageLists()), client.invalidateQueries(KEYS.health()), client.invalidateQueries(KEYS.statsAll())]);
 }
 
 export type MessageAction = 'retry' | 'cancel' | 'delete';

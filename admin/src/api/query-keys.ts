@@ -5,6 +5,7 @@
  */
 import type { MessageListParams } from './message-types';
 import type { SuppressionListParams } from './suppression-types';
+import type { StatsParams } from './stats-types';
 
 export const KEYS = {
   all: ['email-notifications'] as const,
@@ -35,4 +36,6 @@ export const KEYS = {
   suppressions: () => [...KEYS.all, 'suppressions'] as const,
   suppressionList: (params: SuppressionListParams) => [...KEYS.suppressions(), 'list', params] as const,
   deliverabilityGuide: () => [...KEYS.all, 'deliverability', 'guide'] as const,
+  statsAll: () => [...KEYS.all, 'stats'] as const,
+  stats: (params: StatsParams) => [...KEYS.statsAll(), params] as const,
 };

@@ -10,6 +10,9 @@ import type { MessageListParams } from '../api/message-types';
 
 export const MAIL_LOG_TABS = ['sent', 'outbox', 'failed'] as const;
 export type MailLogTab = (typeof MAIL_LOG_TABS)[number];
+/** The charts next to the log (components/overview); it lists no messages. */
+export const OVERVIEW_TAB = 'overview';
+export type MailLogView = MailLogTab | typeof OVERVIEW_TAB;
 
 const TAB_STATUSES: Record<MailLogTab, string> = { sent: 'sent', outbox: 'queued,sending', failed: 'failed,cancelled' };
 
@@ -55,7 +58,9 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 export function useMailLogQuery() {
   const [{ query }, setQuery] = useQueryParams<UrlQuery>();
-  const tab: MailLogTab = (MAIL_LOG_TABS as readonly string[]).includes(text(query.tab)) ? (query.tab as MailLogTab) : 'sent';
+  const view: MailLogView = query.tab === OVERVIEW_TAB ? OVERVIEW_TAB : (MAIL_LOG_TABS as readonly string[]).includes(text(query.tab)) ? (query.tab as MailLogTab) : 'sent';
+  // The Overview keeps the log's filters for when the admin comes back to a log tab.
+  const tab: MailLogTab = view === OVERVIEW_TAB ? 'sent' : view;
   const page = positive(query.page, 1);
   const pageSize = positive(query.pageSize, DEFAULT_PAGE_SIZE, 100);
   const { recipient, mailbox, since, until } = query.filters ?? {};
@@ -79,7 +84,7 @@ export function useMailLogQuery() {
 
   // Any change of tab or filters starts again at page 1. useQueryParams writes values unencoded.
   const write = React.useCallback(
-    (nextTab: MailLogTab, nextFilters: MailLogFilters) => {
+    (nextTab: MailLogView, nextFilters: MailLogFilters) => {
       const kept = Object.fromEntries(Object.entries(nextFilters).filter(([, value]) => value !== ''));
       setQuery({
         tab: nextTab,
@@ -92,12 +97,13 @@ export function useMailLogQuery() {
   );
 
   return {
+    view,
     tab,
     filters,
     params,
     hasFilters: Object.values(filters).some(Boolean),
-    setTab: (next: MailLogTab) => write(next, filters),
-    setFilters: (next: Partial<MailLogFilters>) => write(tab, { ...filters, ...next }),
-    clearFilters: () => write(tab, NO_FILTERS),
+    setView: (next: MailLogView) => write(next, filters),
+    setFilters: (next: Partial<MailLogFilters>) => write(view, { ...filters, ...next }),
+    clearFilters: () => write(view, NO_FILTERS),
   };
 }

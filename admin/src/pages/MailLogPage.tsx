@@ -1,9 +1,10 @@
 /*
  * The Mail log: the outbox health (polled), the Sent / Outbox / Failed tabs with filters, the table
- * of messages and pagination. Tab, filters and page live in the URL (useMailLogQuery); a row opens
- * the message. A list that cannot be loaded (e.g. a refused filter) shows the server's message.
+ * of messages and pagination, and the Overview tab with the charts (components/overview). Tab, filters
+ * and page live in the URL (useMailLogQuery); a row opens the message. A list that cannot be loaded
+ * (e.g. a refused filter) shows the server's message.
  */
-import { Button, EmptyStateLayout, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, Loader, Tabs, Typography } from '@strapi/design-system';
 import { ArrowClockwise } from '@strapi/icons';
 import { EmptyDocuments } from '@strapi/icons/symbols';
 import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
@@ -13,7 +14,8 @@ import { useMessageList, useOutboxHealth, useRefreshMessages } from '../api/mess
 import { HealthBanner } from '../components/mail-log/HealthBanner';
 import { MailLogFilters } from '../components/mail-log/MailLogFilters';
 import { MessageTable } from '../components/mail-log/MessageTable';
-import { DEFAULT_PAGE_SIZE, MAIL_LOG_TABS, PAGE_SIZES, useMailLogQuery, type MailLogTab } from '../hooks/use-mail-log-query';
+import { OverviewPanel } from '../components/overview/OverviewPanel';
+import { DEFAULT_PAGE_SIZE, MAIL_LOG_TABS, OVERVIEW_TAB, PAGE_SIZES, useMailLogQuery, type MailLogTab, type MailLogView } from '../hooks/use-mail-log-query';
 import { useMessagePermissions } from '../hooks/use-message-permissions';
 import { useT, type MessageId } from '../utils/use-t';
 
@@ -31,8 +33,8 @@ const EMPTY_TEXT: Record<MailLogTab, MessageId> = {
 
 export const MailLogPage = () => {
   const t = useT();
-  const { tab, filters, params, hasFilters, setTab, setFilters, clearFilters } = useMailLogQuery();
-  const list = useMessageList(params);
+  const { view, tab, filters, params, hasFilters, setView, setFilters, clearFilters } = useMailLogQuery();
+  const list = useMessageList(params, view !== OVERVIEW_TAB);
   const health = useOutboxHealth();
   const { canReadMailboxes, isLoading: isLoadingPermissions } = useMessagePermissions();
   const mailboxes = useMailboxOptions(canReadMailboxes);
@@ -99,13 +101,14 @@ export const MailLogPage = () => {
               <Typography textColor="danger600">{t('email-notifications.health.loadFailed', { message: toApiProblem(health.error).message })}</Typography>
             )
           )}
-          <Tabs.Root value={tab} onValueChange={(value) => setTab(value as MailLogTab)}>
+          <Tabs.Root value={view} onValueChange={(value) => setView(value as MailLogView)}>
             <Tabs.List aria-label={t('email-notifications.mailLog.tabs')}>
               {MAIL_LOG_TABS.map((value) => (
                 <Tabs.Trigger key={value} value={value}>
                   {t(TAB_LABELS[value])}
                 </Tabs.Trigger>
               ))}
+              <Tabs.Trigger value={OVERVIEW_TAB}>{t('email-notifications.mailLog.tab.overview')}</Tabs.Trigger>
             </Tabs.List>
             {MAIL_LOG_TABS.map((value) => (
               <Tabs.Content key={value} value={value}>
@@ -121,6 +124,9 @@ export const MailLogPage = () => {
                 </Flex>
               </Tabs.Content>
             ))}
+            <Tabs.Content value={OVERVIEW_TAB}>
+              <Box paddingTop={4}>{view === OVERVIEW_TAB && <OverviewPanel />}</Box>
+            </Tabs.Content>
           </Tabs.Root>
         </Flex>
       </Layouts.Content>

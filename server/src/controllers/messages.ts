@@ -15,5 +15,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     cancel: (ctx: Context) => respond(ctx, () => messages().cancel(ctx.params.id, adminEmail(ctx))),
     delete: (ctx: Context) => respond(ctx, () => messages().remove(ctx.params.id)),
     health: (ctx: Context) => respond(ctx, () => messages().health()),
+    stats: (ctx: Context) => respond(ctx, () => messages().stats(ctx.query)),
   };
 };

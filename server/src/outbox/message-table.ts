@@ -29,6 +29,8 @@ export function messageTable(strapi: Core.Strapi) {
     name: () => meta().tableName,
     col,
     isSqlite: () => (strapi.db.dialect.client as string) === 'sqlite',
+    /** Strapi's name of the database client: sqlite, postgres or mysql. */
+    client: () => strapi.db.dialect.client as string,
     isPostgres: () => (strapi.db.dialect.client as string) === 'postgres',
     /**
      * `status IN (…)` as a guard on rows already found by id. On SQLite the column is written `+status`,

@@ -57,6 +57,7 @@ export default {
     { method: 'POST', path: '/messages/:id/cancel', handler: 'messages.cancel', config: guard(ACTIONS.messagesUpdate) },
     { method: 'DELETE', path: '/messages/:id', handler: 'messages.delete', config: guard(ACTIONS.messagesUpdate) },
     { method: 'GET', path: '/outbox/health', handler: 'messages.health', config: guard(ACTIONS.messagesRead) },
+    { method: 'GET', path: '/stats', handler: 'messages.stats', config: guard(ACTIONS.messagesRead) },
     { method: 'GET', path: '/settings', handler: 'settings.get', config: guard(ACTIONS.settingsRead) },
     { method: 'PUT', path: '/settings', handler: 'settings.update', config: guard(ACTIONS.settingsUpdate) },
     { method: 'GET', path: '/smtp-event-rules', handler: 'smtpEventRules.find', config: guard(ACTIONS.eventsRead) },

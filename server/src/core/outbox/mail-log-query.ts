@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MESSAGE_STATUSES } from './message-lifecycle';
 
-const dateParam = z
+export const dateParam = z
   .string()
   .refine((v) => !Number.isNaN(Date.parse(v)), 'must be a date like 2026-11-25 or 2026-11-25T08:00:00Z')
   .transform((v) => new Date(v));

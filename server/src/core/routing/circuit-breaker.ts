@@ -45,3 +45,11 @@ export function healthAfterFailure(
 export function isConnectionFailure(error: { code?: string | null; responseCode?: number | null }): boolean {
   return typeof error.responseCode !== 'number' && inGroup('connection', error.code);
 }
+
+export type CircuitState = 'closed' | 'open' | 'half-open';
+
+/** Open until its deadline; past it, the next message is the probe (half-open) until one succeeds. */
+export function circuitState(health: MailboxHealth, now: Date): CircuitState {
+  if (!health.circuitOpenUntil) return 'closed';
+  return health.circuitOpenUntil.getTime() > now.getTime() ? 'open' : 'half-open';
+}
