@@ -31,4 +31,10 @@ export const KEYS = {
   rulesMeta: () => [...KEYS.rules(), 'meta'] as const,
   adminRoles: () => [...KEYS.all, 'admin-roles'] as const,
   profile: () => [...KEYS.all, 'profile'] as const,
+  eventRules: () => [...KEYS.all, 'smtp-event-rules'] as const,
+  eventRuleList: () => [...KEYS.eventRules(), 'list'] as const,
+  eventRule: (id: string) => [...KEYS.eventRules(), 'detail', id] as const,
+  eventRulesMeta: () => [...KEYS.eventRules(), 'meta'] as const,
+  eventRuleHistories: (id: string) => [...KEYS.eventRules(), 'history', id] as const,
+  eventRuleHistory: (id: string, page: number, pageSize: number) => [...KEYS.eventRuleHistories(id), page, pageSize] as const,
 };
