@@ -14,6 +14,8 @@ export const ACTIONS = {
   rulesUpdate: 'plugin::email-notifications.rules.update',
   templatesRead: 'plugin::email-notifications.templates.read',
   templatesUpdate: 'plugin::email-notifications.templates.update',
+  eventsRead: 'plugin::email-notifications.events.read',
+  eventsUpdate: 'plugin::email-notifications.events.update',
 } as const;
 
 export const ACTION_DEFINITIONS = [
@@ -28,4 +30,6 @@ export const ACTION_DEFINITIONS = [
   { uid: 'rules.update', displayName: 'Create, edit, run and delete notification rules; release suppressed addresses', subCategory: 'rules' },
   { uid: 'templates.read', displayName: 'Read and preview email templates', subCategory: 'templates' },
   { uid: 'templates.update', displayName: 'Create, edit, import and delete email templates', subCategory: 'templates' },
+  { uid: 'events.read', displayName: 'Read SMTP event rules and their action history', subCategory: 'smtp events' },
+  { uid: 'events.update', displayName: 'Create, edit, test and delete SMTP event rules; make web-hook secrets', subCategory: 'smtp events' },
 ].map((action) => ({ section: 'plugins', pluginName: 'email-notifications', ...action }));

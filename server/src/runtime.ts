@@ -17,6 +17,7 @@ import { createMessageRepository } from './outbox/message-repository';
 import { createOutbox } from './outbox/outbox';
 import { recordFields } from './records/record-context';
 import { createTaskGroupStore } from './routing/task-group-store';
+import { createSmtpEvents } from './events/smtp-events';
 import { createCustomEvents } from './rules/custom-events';
 import { fireStore } from './rules/fire-store';
 import { createFiringSweeper } from './rules/firing-sweeper';
@@ -78,6 +79,7 @@ function createRuntime(strapi: Core.Strapi) {
     { intervalMs: config().rules.tickIntervalMs, cleanUpIntervalMs: PRUNE_INTERVAL_MS },
   );
   const timers = scheduler(strapi, { store: rules, fires, dispatcher, resolvers });
+  const smtpEvents = createSmtpEvents({ strapi, config, notifications, resolvers });
   const ruleCatalog = createRuleCatalog(strapi, { store: rules, fires, engine, scheduler: timers, resolvers, taskGroups, mailboxes });
   let pruneTimer: NodeJS.Timeout | null = null;
 
@@ -102,6 +104,7 @@ function createRuntime(strapi: Core.Strapi) {
     customEvents: createCustomEvents(strapi, { store: rules, engine, resolvers }),
     profiles: createProfileStore(strapi, rules),
     suppressions: { list: () => flood.suppressions(), release: (address: string) => flood.release(address) },
+    smtpEvents,
 
     /** Start-up, in bootstrap: settings, secrets under the current key, the configured mailbox and rules, built-in templates, then the loops. */
     async start() {
@@ -110,6 +113,9 @@ function createRuntime(strapi: Core.Strapi) {
       await mailboxes.syncDefaultFromConfig();
       await templates.ensureBuiltIns();
       await ruleCatalog.syncConfigRules();
+      // SMTP events are recorded from each written batch of results, beside delivery, never in it.
+      outbox.onResults((results) => smtpEvents.recorder.fromResults(results));
+      await smtpEvents.start();
       await outbox.start();
       outbox.onBounce((addresses, reason) => flood.suppress(addresses, reason, new Date()));
       timers.start();
@@ -118,13 +124,14 @@ function createRuntime(strapi: Core.Strapi) {
       pruneTimer = setInterval(() => void flood.prune(new Date()).catch(() => undefined), PRUNE_INTERVAL_MS);
       pruneTimer.unref();
     },
-    /** Shutdown: the scheduler and the firing sweep stop and pending rule dispatches are queued, then the delivery worker finishes or releases its sends. */
+    /** Shutdown: the scheduler and the firing sweep stop and pending rule dispatches are queued, then the delivery worker finishes or releases its sends, then the SMTP event runner. */
     async stop() {
       if (pruneTimer) clearInterval(pruneTimer);
       await timers.stop();
       await sweeper.stop();
       await engine.idle();
       await outbox.stop();
+      await smtpEvents.stop();
     },
   };
 }

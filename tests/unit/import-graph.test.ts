@@ -10,7 +10,7 @@ import path from 'node:path';
 const SRC = path.resolve(__dirname, '../../server/src');
 const GLUE = ['services', 'controllers', 'routes'];
 /** The domain folders in dependency order: each may import `core` and the folders before it, never one after it. */
-const LAYERS = ['config', 'content-types', 'secrets', 'transport', 'records', 'settings', 'templates', 'mailboxes', 'routing', 'outbox', 'notifications', 'rules', 'strapi-email'];
+const LAYERS = ['config', 'content-types', 'secrets', 'transport', 'records', 'settings', 'templates', 'mailboxes', 'routing', 'outbox', 'notifications', 'rules', 'events', 'strapi-email'];
 const ROOT_FILES = ['index.ts', 'register.ts', 'bootstrap.ts', 'destroy.ts', 'runtime.ts'];
 
 function files(dir: string): string[] {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PluginError } from '../core/errors';
 import { mailboxCreateSchema, mailboxFieldsSchema, type MailboxFields } from '../core/mailboxes/mailbox-input';
 import { MISSED_HEARTBEATS } from '../core/outbox/worker-liveness';
+import { optionsRuleProblems } from '../core/events/options-rules';
 import { DEFAULT_BLACKLIST, DEFAULT_CAPS } from '../core/rules/flood-guard';
 import { parseSmtpUrl } from '../core/smtp/smtp-url';
 import { zodProblems } from '../core/zod-problems';
@@ -214,6 +215,38 @@ export const pluginConfigSchema = z
       })
       .strict()
       .default({}),
+    /** SMTP event rules and the runner of their actions. */
+    events: z
+      .object({
+        /**
+         * Rules kept in the code base (the shape of the smtp-event-rules API, plus `webhookSecret` for
+         * rules with a web page action: `whsec_` + base64, e.g. from an environment variable). Read-only
+         * in the admin, with the id "options:<name>". Checked completely at start.
+         */
+        rules: z.array(z.record(z.unknown())).max(200).default([]),
+        /** Host names, IPs or CIDRs a web page action may call even when private or loopback. Default: none. */
+        allowedHosts: z.array(z.string().trim().min(1).max(253)).max(200).default([]),
+        /** Folder where log actions write their files; unset = log actions are refused. */
+        logDirectory: z.string().min(1).optional(),
+        /** Run the action runner in this instance (every instance may; leases make each run happen once). */
+        runnerEnabled: z.boolean().default(true),
+        /** Action runs one instance runs at the same time. */
+        concurrency: z.number().int().min(1).max(50).default(4),
+        /** How often an idle runner looks for due action runs, ms (an event in this instance wakes it at once). */
+        pollIntervalMs: z.number().int().min(50).max(60_000).default(1000),
+        /** How long a claimed run is held before another instance may take it, ms (renewed while it runs). */
+        leaseMs: z.number().int().min(1000).max(3_600_000).default(60_000),
+        /** Attempts of one action run before it is failed for good. */
+        maxAttempts: z.number().int().min(1).max(50).default(6),
+        /** First retry delay of a failed action, ms; doubles with each attempt, with jitter. */
+        backoffBaseMs: z.number().int().min(10).max(86_400_000).default(30_000),
+        /** Longest retry delay of a failed action, ms. */
+        backoffMaxMs: z.number().int().min(10).max(7 * 86_400_000).default(3_600_000),
+        /** Timeout of one web page call, ms. */
+        webhookTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+      })
+      .strict()
+      .default({}),
     /** What the mail log keeps. */
     retention: z
       .object({
@@ -234,6 +267,7 @@ export const pluginConfigSchema = z
   .strict()
   .superRefine((config, ctx) => {
     addLeaseIssue(config.delivery, ctx);
+    for (const problem of optionsRuleProblems(config.events.rules)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['events', 'rules', ...problem.path.split('.')], message: problem.message });
     if (!config.defaultMailbox) return;
     let expanded: Partial<MailboxFields>;
     try {

@@ -10,6 +10,9 @@ import taskGroup from './task-group';
 import template from './template';
 import templateVersion from './template-version';
 import worker from './worker';
+import eventRule from './event-rule';
+import eventActionRun from './event-action-run';
+import eventWindow from './event-window';
 
 export default {
   mailbox,
@@ -23,4 +26,7 @@ export default {
   template,
   'template-version': templateVersion,
   worker,
+  'event-rule': eventRule,
+  'event-action-run': eventActionRun,
+  'event-window': eventWindow,
 };

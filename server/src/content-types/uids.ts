@@ -17,3 +17,6 @@ export const TASK_GROUP_UID = uid('task-group');
 export const TEMPLATE_UID = uid('template');
 export const TEMPLATE_VERSION_UID = uid('template-version');
 export const WORKER_UID = uid('worker');
+export const EVENT_RULE_UID = uid('event-rule');
+export const EVENT_ACTION_RUN_UID = uid('event-action-run');
+export const EVENT_WINDOW_UID = uid('event-window');

@@ -17,13 +17,22 @@ const STATUS: Record<ErrorCode, { status: number; name: string }> = {
   SECRET_UNREADABLE: { status: 409, name: 'SecretUnreadableError' },
   MAILBOX_UNUSABLE: { status: 400, name: 'ValidationError' },
   MESSAGE_TOO_LARGE: { status: 422, name: 'ValidationError' },
+  READ_ONLY: { status: 409, name: 'ReadOnlyError' },
 };
 
 export async function respond(ctx: Context, action: () => Promise<unknown>, successStatus = 200): Promise<void> {
-  try {
+  await respondWithBody(ctx, async () => {
     const data = await action();
-    ctx.status = data === undefined ? 204 : successStatus;
-    if (data !== undefined) ctx.body = { data };
+    return data === undefined ? undefined : { data };
+  }, successStatus);
+}
+
+/** Like respond(), for APIs whose body is not `{ data }` (`{ results, pagination }`, `{ data, webhookSecret }`). */
+export async function respondWithBody(ctx: Context, action: () => Promise<unknown>, successStatus = 200): Promise<void> {
+  try {
+    const body = await action();
+    ctx.status = body === undefined ? 204 : successStatus;
+    if (body !== undefined) ctx.body = body;
   } catch (error) {
     if (!(error instanceof PluginError)) throw error;
     const mapped = STATUS[error.code];

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   SECRET_UNREADABLE: 'A stored secret cannot be decrypted with the current or a previous encryption key (the key changed?).',
   MAILBOX_UNUSABLE: 'The mailbox cannot be used for sending (disabled, incoming-only or incomplete).',
   MESSAGE_TOO_LARGE: 'A rendered message is larger than templates.maxRenderedBytes allows.',
+  READ_ONLY: 'The item is declared in the plugin options (config/plugins) and can only be changed there.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -29,6 +29,15 @@ export interface DeliveryResult {
   health?: HealthChange;
   /** Addresses the receiving server refused for good (they feed the suppression list). */
   bounced?: { addresses: string[]; reason: string };
+  /** A failed send's facts, for the SMTP events recorded after the result is written. */
+  failure?: AttemptFailure;
+}
+
+export interface AttemptFailure {
+  /** The mailbox's own connection, TLS or login failed (not the message's refusal). */
+  mailboxFailure: boolean;
+  error: ReturnType<typeof cleanError>;
+  mailbox: Pick<StoredMailbox, 'id' | 'name' | 'fromAddress' | 'host' | 'port' | 'security' | 'authType'>;
 }
 
 export interface DeliveryAttemptDeps {
@@ -126,16 +135,19 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
   }
 
   /** A failed send: one classification, the circuit first (so the retry time knows if another mailbox is usable). */
-  function failed(row: MessageRow, mailbox: DirectoryMailbox, ctx: AttemptContext, caught: unknown, lists: Lists): { outcome: AttemptOutcome; health: HealthChange | null; bounced?: DeliveryResult['bounced'] } {
+  function failed(row: MessageRow, mailbox: DirectoryMailbox, ctx: AttemptContext, caught: unknown, lists: Lists): { outcome: AttemptOutcome; health: HealthChange | null; bounced?: DeliveryResult['bounced']; failure: AttemptFailure } {
     const error = cleanError(caught, mailbox.connection);
     const kind = classifyFailure(error);
-    const circuit = directory.recordFailure(mailbox, kind, isConnectionFailure(error), error.message, ctx.now);
+    const connectionFailure = isConnectionFailure(error);
+    const { id, name, fromAddress, host, port, security, authType } = mailbox.row;
+    const failure: AttemptFailure = { mailboxFailure: kind === 'mailbox' || connectionFailure, error, mailbox: { id, name, fromAddress, host, port, security, authType } };
+    const circuit = directory.recordFailure(mailbox, kind, connectionFailure, error.message, ctx.now);
     if (circuit.opened) deps.pool.release(mailbox.row.documentId);
     const next = directory.lookAhead(row, ctx.now);
     const outcome = outcomeOfFailure(ctx, error, kind, deps.config().delivery, random, next.mailbox ? ctx.now : next.retryAt);
     const recipients: Address[] = [...lists.to, ...lists.cc, ...lists.bcc];
     const bounced = bounceOfRefusal(kind, error, recipients.map((a) => a.address));
-    return { outcome, health: circuit.change, ...(bounced ? { bounced } : {}) };
+    return { outcome, health: circuit.change, failure, ...(bounced ? { bounced } : {}) };
   }
 
   async function deliver(row: MessageRow): Promise<DeliveryResult> {
@@ -160,8 +172,8 @@ export function createDeliveryAttempt(deps: DeliveryAttemptDeps) {
       return { ...resultOf(row, mailbox, outcomeOfSuccess(ctx(), info), extra), ...(health ? { health } : {}), ...(bounced ? { bounced } : {}) };
     } catch (caught) {
       directory.settle(mailbox.row.documentId, now, false);
-      const { outcome, health, bounced } = failed(row, mailbox, ctx(), caught, lists);
-      return { ...resultOf(row, mailbox, outcome, extra), ...(health ? { health } : {}), ...(bounced ? { bounced } : {}) };
+      const { outcome, health, bounced, failure } = failed(row, mailbox, ctx(), caught, lists);
+      return { ...resultOf(row, mailbox, outcome, extra), failure, ...(health ? { health } : {}), ...(bounced ? { bounced } : {}) };
     }
   }
 

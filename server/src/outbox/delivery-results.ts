@@ -1,7 +1,8 @@
 /*
  * Writes a batch of delivery results: the messages' transitions (with the stored copy's secrets
  * masked once a message is done), the mailboxes' health, the SMTP events in the log, then the bounce
- * and after-send hooks. A failing hook is logged and never undoes a write or stops the others.
+ * and after-send hooks, and last hands the batch to the result hooks (SMTP event recording). A failing
+ * hook is logged and never undoes a write or stops the others.
  */
 import type { Core } from '@strapi/strapi';
 import { maskSecrets } from '../core/delivery/mask-secrets';
@@ -15,6 +16,8 @@ import type { MessageRepository } from './message-repository';
 
 export type BounceHook = (addresses: string[], reason: string) => unknown | Promise<unknown>;
 export type AfterSendHook = (message: MessageRow) => unknown | Promise<unknown>;
+/** Sees every written batch; called without waiting for it, so it never holds up the next flush. */
+export type ResultHook = (results: DeliveryResult[]) => void;
 
 export interface ResultWriterDeps {
   repository: Pick<MessageRepository, 'recordAttempts'>;
@@ -22,6 +25,7 @@ export interface ResultWriterDeps {
   log: Core.Strapi['log'];
   bounceHooks: BounceHook[];
   afterSendHooks: AfterSendHook[];
+  resultHooks: ResultHook[];
   /** Counts for this instance's heartbeat. */
   counters: { sent: number; failed: number };
 }
@@ -104,6 +108,13 @@ export function createResultWriter(deps: ResultWriterDeps) {
       reportEvents(results);
       await notifyBounces(results);
       await runAfterSendHooks(results, patches);
+      for (const hook of deps.resultHooks) {
+        try {
+          hook(results);
+        } catch (error) {
+          log.error(`[email-notifications] a delivery result hook failed: ${(error as Error).message}`);
+        }
+      }
     },
   };
 }

@@ -14,7 +14,7 @@ import { createMailboxDirectory } from '../routing/mailbox-directory';
 import type { TaskGroupStore } from '../routing/task-group-store';
 import { createTransportPool } from '../transport/transport-pool';
 import { createDeliveryAttempt, type DeliveryResult } from './delivery-attempt';
-import { createResultWriter, type AfterSendHook, type BounceHook } from './delivery-results';
+import { createResultWriter, type AfterSendHook, type BounceHook, type ResultHook } from './delivery-results';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery-worker';
 import { createLeaseKeeper } from './lease-keeper';
 import type { MessageQueries } from './message-queries';
@@ -44,6 +44,7 @@ export function createOutbox(deps: OutboxDeps) {
   const instanceId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const afterSendHooks: AfterSendHook[] = [];
   const bounceHooks: BounceHook[] = [];
+  const resultHooks: ResultHook[] = [];
   const counters = { sent: 0, failed: 0 };
   const pool = createTransportPool(() => config().smtpTimeouts);
   let geo: GeoLookup | null = null;
@@ -60,7 +61,7 @@ export function createOutbox(deps: OutboxDeps) {
     config,
   });
   const attempt = createDeliveryAttempt({ directory, pool, config, recordFields: deps.recordFields, findRegistered: deps.findRegistered });
-  const results = createResultWriter({ repository, recordHealth: (id, fields) => deps.mailboxes.recordHealth(id, fields), log, bounceHooks, afterSendHooks, counters });
+  const results = createResultWriter({ repository, recordHealth: (id, fields) => deps.mailboxes.recordHealth(id, fields), log, bounceHooks, afterSendHooks, resultHooks, counters });
 
   async function applyRetention() {
     const report = await runRetention({ queries, repository }, config().retention);
@@ -147,6 +148,8 @@ export function createOutbox(deps: OutboxDeps) {
     runRetention: () => runRetention({ queries, repository }, config().retention),
     onAfterSend: (hook: AfterSendHook) => void afterSendHooks.push(hook),
     onBounce: (hook: BounceHook) => void bounceHooks.push(hook),
+    /** Every written batch of delivery results (SMTP events are recorded from them). */
+    onResults: (hook: ResultHook) => void resultHooks.push(hook),
     isRunning: () => worker?.stats().running ?? false,
   };
 }

@@ -20,26 +20,27 @@ interface ProfileRow {
 export function createProfileStore(strapi: Core.Strapi, rules: Pick<RuleStore, 'categories'>) {
   const query = () => strapi.db.query(NOTIFICATION_PROFILE_UID);
 
-  async function view(userId: number, email: string) {
+  /** `extraCategories`: offered besides the rules' own (SMTP alerts, to admins who may read SMTP events). */
+  async function view(userId: number, email: string, extraCategories: string[]) {
     const row = (await query().findOne({ where: { adminUserId: userId } })) as ProfileRow | null;
     return {
       email,
       categories: row?.categories ?? [],
       alternativeEmail: row?.alternativeEmail ?? null,
       paused: row?.paused ?? false,
-      availableCategories: await rules.categories(),
+      availableCategories: [...new Set([...(await rules.categories()), ...extraCategories])].sort(),
     };
   }
 
   return {
-    get: (user: { id: number; email: string }) => view(user.id, user.email),
-    async update(user: { id: number; email: string }, body: unknown) {
+    get: (user: { id: number; email: string }, extraCategories: string[] = []) => view(user.id, user.email, extraCategories),
+    async update(user: { id: number; email: string }, body: unknown, extraCategories: string[] = []) {
       const input = parseInput(profileInputSchema, body);
       const data = { categories: [...new Set(input.categories)], alternativeEmail: input.alternativeEmail || null, paused: input.paused ?? false };
       const existing = (await query().findOne({ where: { adminUserId: user.id } })) as ProfileRow | null;
       if (existing) await query().update({ where: { id: existing.id }, data });
       else await query().create({ data: { ...data, adminUserId: user.id } });
-      return view(user.id, user.email);
+      return view(user.id, user.email, extraCategories);
     },
   };
 }

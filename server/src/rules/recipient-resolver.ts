@@ -41,31 +41,35 @@ interface AdminUser {
 
 const fullName = (user: AdminUser) => [user.firstname, user.lastname].filter(Boolean).join(' ') || undefined;
 
+/**
+ * The admins whose notification profile (not paused) holds `category` (or "*"), at their alternative
+ * address when they set one. `onlyUserIds` narrows them (SMTP event alerts go to system admins only).
+ */
+export async function profileSubscribers(strapi: Core.Strapi, category: string, onlyUserIds?: Set<number>): Promise<Address[]> {
+  const profiles = (await strapi.db.query(NOTIFICATION_PROFILE_UID).findMany({ where: { paused: false } })) as {
+    adminUserId: number;
+    categories: string[] | null;
+    alternativeEmail: string | null;
+  }[];
+  const wanted = profiles.filter((p) => Array.isArray(p.categories) && (p.categories.includes(category) || p.categories.includes('*')) && (!onlyUserIds || onlyUserIds.has(p.adminUserId)));
+  if (!wanted.length) return [];
+  const users = (await strapi.db.query('admin::user').findMany({
+    where: { id: { $in: wanted.map((p) => p.adminUserId) }, isActive: true, blocked: false },
+    select: ['id', 'email', 'firstname', 'lastname'],
+  })) as AdminUser[];
+  return users.map((user) => {
+    const profile = wanted.find((p) => p.adminUserId === user.id)!;
+    const name = fullName(user);
+    return { address: profile.alternativeEmail || user.email, ...(name ? { name } : {}) };
+  });
+}
+
 export function recipientResolver(strapi: Core.Strapi, resolvers: Map<string, RecipientResolver>) {
   async function adminsWithRole(code: string): Promise<AdminUser[]> {
     return (await strapi.db.query('admin::user').findMany({
       where: { isActive: true, blocked: false, roles: { code } },
       select: ['id', 'email', 'firstname', 'lastname'],
     })) as AdminUser[];
-  }
-
-  async function subscribers(category: string): Promise<Address[]> {
-    const profiles = (await strapi.db.query(NOTIFICATION_PROFILE_UID).findMany({ where: { paused: false } })) as {
-      adminUserId: number;
-      categories: string[] | null;
-      alternativeEmail: string | null;
-    }[];
-    const wanted = profiles.filter((p) => Array.isArray(p.categories) && (p.categories.includes(category) || p.categories.includes('*')));
-    if (!wanted.length) return [];
-    const users = (await strapi.db.query('admin::user').findMany({
-      where: { id: { $in: wanted.map((p) => p.adminUserId) }, isActive: true, blocked: false },
-      select: ['id', 'email', 'firstname', 'lastname'],
-    })) as AdminUser[];
-    return users.map((user) => {
-      const profile = wanted.find((p) => p.adminUserId === user.id)!;
-      const name = fullName(user);
-      return { address: profile.alternativeEmail || user.email, ...(name ? { name } : {}) };
-    });
   }
 
   async function resolveEntry(entry: RecipientEntry, ctx: ResolverContext, notes: string[]): Promise<unknown[]> {
@@ -81,7 +85,7 @@ export function recipientResolver(strapi: Core.Strapi, resolvers: Map<string, Re
       return users.map((u) => ({ address: u.email, ...(fullName(u) ? { name: fullName(u) } : {}) }));
     }
     if ('subscribers' in entry) {
-      const list = await subscribers(ctx.rule.category);
+      const list = await profileSubscribers(strapi, ctx.rule.category);
       if (!list.length) notes.push(`no admin subscribed to the category "${ctx.rule.category}"`);
       return list;
     }

@@ -6,8 +6,9 @@ import outbox from './outbox';
 import profiles from './profiles';
 import rules from './rules';
 import settings from './settings';
+import smtpEventRules from './smtp-event-rules';
 import suppressions from './suppressions';
 import taskGroups from './task-groups';
 import templates from './templates';
 
-export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates };
+export default { mailboxes, messages, notifications, outbox, profiles, rules, settings, suppressions, taskGroups, templates, smtpEventRules };

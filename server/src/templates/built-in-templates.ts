@@ -85,11 +85,14 @@ export const BUILT_IN_TEMPLATES: Record<string, TemplateInput> = {
     name: 'smtp-failure-alert',
     category: 'smtp-alert',
     description: 'Tells the admins that a mailbox is failing.',
-    subject: '[{{site.name}}] {{alert.event}}: {{alert.mailbox}}',
+    subject: '[{{site.name}}] {{#if alert.test}}[TEST] {{/if}}{{alert.event}}: {{alert.mailbox}}',
     mjml: `<mj-section>
   <mj-column>
-    <mj-text><p><strong>{{alert.event}}</strong> on mailbox {{alert.mailbox}} ({{alert.host}}:{{alert.port}}) at {{alert.at}}.</p>
-<p>{{alert.error}}</p>{{#if alert.response}}<p>Server answer: {{alert.response}}</p>{{/if}}</mj-text>
+    <mj-text>{{#if alert.test}}<p><strong>This is a test event</strong> fired from the admin; nothing failed.</p>{{/if}}
+<p><strong>{{alert.event}}</strong> on mailbox {{alert.mailbox}} ({{alert.host}}:{{alert.port}}) at {{alert.at}}{{#if alert.folded.count}}, and {{alert.folded.count}} more since {{alert.folded.since}} (first {{alert.folded.first}}, last {{alert.folded.last}}){{/if}}.</p>
+<p>{{alert.error}}</p>{{#if alert.response}}<p>Server answer: {{alert.response}}</p>{{/if}}
+{{#if alert.customerEmail}}<p>Recipient: {{alert.customerEmail}}{{#if alert.subject}}, message "{{alert.subject}}"{{/if}}</p>{{/if}}
+{{#if rule.name}}<p>Event rule: {{rule.name}}</p>{{/if}}</mj-text>
     ${button('{{site.adminUrl}}/plugins/email-notifications', 'Open the mail log')}
   </mj-column>
 </mj-section>`,

@@ -122,6 +122,20 @@ export function contextShape({ category, contentType, lookup, sensitive }: Shape
       messageId: value('string'),
       at: value('datetime'),
       count: value('integer'),
+      type: value('string', 'connection-failed, delivery-failed, final-delivery-failed or pop-login-failed'),
+      test: value('boolean', 'a test event fired from the admin'),
+      mailboxAddress: value('email'),
+      ssl: value('boolean'),
+      requiresAuth: value('boolean'),
+      customerEmail: value('email', 'the recipient of the failed message'),
+      subject: value('string', 'the subject of the failed message'),
+      code: value('integer', 'the SMTP reply code'),
+      folded: object({
+        count: value('integer', 'events folded into this alert by the max frequency'),
+        since: value('string', 'time of day of the first folded event'),
+        first: value('datetime'),
+        last: value('datetime'),
+      }),
     });
   }
   if (category === 'test') fields.mailbox = object({ name: value('string'), fromAddress: value('email') });
