@@ -1,7 +1,7 @@
 /* HTTP handlers for the signed-in admin's own notification profile; thin. */
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { SMTP_EVENTS_CATEGORY } from '../core/events/event-types';
+import { SMTP_EVENTS_CATEGORY } from '../core/events/alert-context';
 import { ACTIONS } from '../permissions';
 import { getService } from '../services/get-service';
 import { adminAbility } from './admin-ability';

@@ -9,9 +9,6 @@ export const EVENT_TYPES = ['connection-failed', 'delivery-failed', 'final-deliv
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export const ACTION_TYPES = ['webhook', 'log', 'provider', 'email', 'profiles'] as const;
-
-/** The notification-profile category of SMTP alerts: a profiles action writes to the admins subscribed to it. */
-export const SMTP_EVENTS_CATEGORY = 'smtp-events';
 export type ActionType = (typeof ACTION_TYPES)[number];
 
 /** What an event says about the failure: every field the seed's conditions and the alert template use. */
