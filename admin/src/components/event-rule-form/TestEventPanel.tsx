@@ -1,9 +1,9 @@
 /*
  * "Fire a test event": runs the saved rule's actions on a sample event marked as a test and lists the
- * runs it queued; their outcome then appears in the history below, which reads itself again while a
- * run is unfinished. Says when the form has unsaved changes, since the saved rule is what runs.
+ * runs it queued (not their status, which the answer freezes); their outcome appears in the history
+ * below, which reads itself again while a run is unfinished. Says when the form has unsaved changes.
  */
-import { Badge, Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Lightning } from '@strapi/icons';
 import { useNotification } from '@strapi/strapi/admin';
 import { toApiProblem } from '../../api/api-error';
@@ -11,7 +11,7 @@ import { useFireTestEvent } from '../../api/event-rule-queries';
 import type { EventRule } from '../../api/event-rule-types';
 import { useT } from '../../utils/use-t';
 import { Cell, FormSection } from '../form/FormSection';
-import { actionLabel, RUN_STATUS_BADGES } from './run-status';
+import { actionLabel } from './run-status';
 
 interface TestEventPanelProps {
   rule: EventRule;
@@ -58,14 +58,16 @@ export const TestEventPanel = ({ rule, canUpdate, hasUnsavedChanges }: TestEvent
             </Typography>
             <Box tag="ul" paddingTop={2}>
               {runs.map((queued) => (
-                <Flex tag="li" key={queued.id} gap={2} paddingBottom={1}>
+                <Box tag="li" key={queued.id} paddingBottom={1}>
                   <Typography textColor="neutral800">
                     {t('email-notifications.eventForm.test.run', { position: queued.actionIndex + 1, action: t(actionLabel(queued.actionType)) })}
                   </Typography>
-                  <Badge variant={RUN_STATUS_BADGES[queued.status].variant}>{t(RUN_STATUS_BADGES[queued.status].label)}</Badge>
-                </Flex>
+                </Box>
               ))}
             </Box>
+            <Typography variant="pi" textColor="neutral600">
+              {t('email-notifications.eventForm.test.outcome')}
+            </Typography>
           </Box>
         </Cell>
       )}
