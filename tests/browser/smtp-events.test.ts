@@ -18,6 +18,8 @@ import { startPlayground, type Playground } from '../helpers/playground';
 
 // Booting Strapi and the first load of the admin bundle take minutes on a busy machine.
 jest.setTimeout(400_000);
+/** A reload loads the whole admin bundle again. */
+const RELOAD_TIMEOUT = 60_000;
 
 const RULE = 'Final failures to the ops hook';
 const AUTHOR = { email: 'author@example.com', password: 'Author-Passw0rd!' };
@@ -152,7 +154,7 @@ test('an event rule with conditions and a web page action is created; its secret
 
   // Shown once: the saved rule's page, loaded again, has no secret to show.
   await page.reload();
-  await page.getByRole('heading', { name: RULE, level: 1 }).waitFor();
+  await page.getByRole('heading', { name: RULE, level: 1 }).waitFor({ timeout: RELOAD_TIMEOUT });
   expect(await page.getByRole('dialog').count()).toBe(0);
   expect(await page.getByText(secret).count()).toBe(0);
 });
@@ -206,7 +208,7 @@ test('an edit with a time that is not HH:MM is refused under the field; the fixe
   expect(await row.innerText()).toContain('SMTP final delivery failed');
   await waitFor(async () => (await api.request('GET', `/email-notifications/smtp-event-rules/${ruleId}`)).body.data.stats.actionsRun >= 1);
   await page.reload();
-  await row.waitFor();
+  await row.waitFor({ timeout: RELOAD_TIMEOUT });
   // A test event runs the actions but is no firing: last fired stays "never"; 1 action run, 0 folded.
   expect(await row.innerText()).toMatch(/Call web page\s+—\s+1\s+0\s/);
   await saveScreenshot(page, 'smtp-events-list.png');
