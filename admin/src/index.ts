@@ -1,12 +1,13 @@
 /*
  * Admin entry: registers the plugin, its main-menu page "Mail log" and its Settings section "Email
- * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Deliverability, Options), each link guarded by
+ * notifications" (Mailboxes, Task groups, Templates, Rules, Suppressions, My notifications, Deliverability, Options, SMTP events), each link guarded by
  * its read permission (pages re-check it with Page.Protect; "My notifications" is every admin's own), the home
  * page widget of the last 24 hours (for admins who may read the mail log), and its translations.
  */
 import { Mail } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { MAILBOX_PERMISSIONS, MESSAGE_PERMISSIONS, RULE_PERMISSIONS, SETTINGS_PERMISSIONS, TASK_GROUP_PERMISSIONS, TEMPLATE_PERMISSIONS } from './permissions';
+import { EVENT_PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 
 export default {
@@ -90,6 +91,14 @@ export default {
           intlLabel: { id: `${PLUGIN_ID}.settings.options`, defaultMessage: 'Options' },
           Component: () => import('./pages/OptionsSettings'),
           permissions: SETTINGS_PERMISSIONS.read,
+        },
+        {
+          id: 'smtp-events',
+          to: `${PLUGIN_ID}/smtp-events`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.smtpEvents`, defaultMessage: 'SMTP events' },
+          Component: () => import('./pages/SmtpEventsSettings'),
+          // System administrators only: the events actions, which only the Super Admin role has by default.
+          permissions: EVENT_PERMISSIONS.read,
         },
       ],
     );

@@ -43,3 +43,9 @@ export const RULE_PERMISSIONS = {
   read: permission('plugin::email-notifications.rules.read'),
   update: permission('plugin::email-notifications.rules.update'),
 };
+
+/** Settings > Email notifications > SMTP events (event rules, their tests and history). */
+export const EVENT_PERMISSIONS = {
+  read: permission('plugin::email-notifications.events.read'),
+  update: permission('plugin::email-notifications.events.update'),
+};

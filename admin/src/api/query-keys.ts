@@ -38,4 +38,10 @@ export const KEYS = {
   deliverabilityGuide: () => [...KEYS.all, 'deliverability', 'guide'] as const,
   statsAll: () => [...KEYS.all, 'stats'] as const,
   stats: (params: StatsParams) => [...KEYS.statsAll(), params] as const,
+  eventRules: () => [...KEYS.all, 'smtp-event-rules'] as const,
+  eventRuleList: () => [...KEYS.eventRules(), 'list'] as const,
+  eventRule: (id: string) => [...KEYS.eventRules(), 'detail', id] as const,
+  eventRulesMeta: () => [...KEYS.eventRules(), 'meta'] as const,
+  eventRuleHistories: (id: string) => [...KEYS.eventRules(), 'history', id] as const,
+  eventRuleHistory: (id: string, page: number, pageSize: number) => [...KEYS.eventRuleHistories(id), page, pageSize] as const,
 };

@@ -8,7 +8,7 @@ import type { AdminRole } from '../../api/rule-types';
 import { useT } from '../../utils/use-t';
 import { SelectField } from '../form/SelectField';
 import { TextField } from '../form/TextField';
-import { RECIPIENT_KINDS, type RecipientRowValues } from './recipient-values';
+import { RECIPIENT_KINDS, type RecipientKind, type RecipientRowValues } from './recipient-values';
 import { SuggestField } from './SuggestField';
 
 export interface RecipientChoices {
@@ -18,6 +18,8 @@ export interface RecipientChoices {
   roles: readonly AdminRole[] | null;
   resolvers: readonly string[];
   category: string;
+  /** The kinds offered; every kind when absent (SMTP event alerts have no record and no resolver). */
+  kinds?: readonly RecipientKind[];
 }
 
 interface RecipientRowProps {
@@ -107,7 +109,7 @@ export const RecipientRow = ({ row, testId, position, choices, error, onChange, 
             name={`${name}-kind`}
             label={t('email-notifications.ruleForm.recipient.kind')}
             value={row.kind}
-            options={RECIPIENT_KINDS.map((kind) => ({ value: kind, label: t(`email-notifications.ruleForm.recipient.kind.${kind}`) }))}
+            options={(choices.kinds ?? RECIPIENT_KINDS).map((kind) => ({ value: kind, label: t(`email-notifications.ruleForm.recipient.kind.${kind}`) }))}
             onChange={(kind) => onChange({ ...row, kind, value: '' })}
             disabled={disabled}
           />

@@ -17,14 +17,16 @@ interface RecipientsSectionProps {
   errors: FieldErrors;
   onChange: (recipients: RecipientRows, clear: string[]) => void;
   disabled: boolean;
+  /** The card's description; the rule form's (record fields, resolvers) when absent. */
+  description?: string;
 }
 
-export const RecipientsSection = ({ recipients, choices, errors, onChange, disabled }: RecipientsSectionProps) => {
+export const RecipientsSection = ({ recipients, choices, errors, onChange, disabled, description }: RecipientsSectionProps) => {
   const t = useT();
   const setList = (list: RecipientList, rows: RecipientRows[RecipientList], clear: string) => onChange({ ...recipients, [list]: rows }, clear ? [clear] : []);
 
   return (
-    <FormSection title={t('email-notifications.ruleForm.section.recipients')} description={t('email-notifications.ruleForm.section.recipients.description')}>
+    <FormSection title={t('email-notifications.ruleForm.section.recipients')} description={description ?? t('email-notifications.ruleForm.section.recipients.description')}>
       {RECIPIENT_LISTS.map((list) => {
         const listError = errors[`recipients.${list}`];
         const listTitle = t(`email-notifications.ruleForm.recipients.${list}`);
