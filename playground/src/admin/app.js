@@ -1,4 +1,4 @@
 export default {
-  config: { locales: [], notifications: { releases: false }, tutorials: false },
+  config: { locales: ['de'], notifications: { releases: false }, tutorials: false },
   bootstrap() {},
 };
