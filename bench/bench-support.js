@@ -24,9 +24,12 @@ function readArgs(defaults) {
   return out;
 }
 
-/** The sink in a process of its own; `delayMs` makes it answer each message after that long (a slow relay). */
-function startSinkProcess(delayMs = 0) {
-  const child = fork(path.join(__dirname, 'sink-process.js'), [String(delayMs)]);
+/**
+ * The sink in a process of its own; `delayMs` makes it answer each message after that long (a slow
+ * relay), `rejectRecipient` (a regular expression's source) refuses matching recipients with 550.
+ */
+function startSinkProcess(delayMs = 0, rejectRecipient = '') {
+  const child = fork(path.join(__dirname, 'sink-process.js'), [String(delayMs), ...(rejectRecipient ? [rejectRecipient] : [])]);
   const ask = (type) =>
     new Promise((resolve) => {
       const onMessage = (message) => {
