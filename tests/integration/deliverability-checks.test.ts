@@ -147,9 +147,24 @@ describe('mailbox list warnings', () => {
     const list = (await api.request('GET', '/email-notifications/mailboxes')).body.data;
     const codes = (name: string) => list.find((m: any) => m.name === name).warnings.map((w: any) => w.code);
     expect(codes('Plain')).toEqual(['no-dkim', 'no-tls']);
-    expect(codes('Mailbox misaligned.test')).toEqual(['dkim-not-aligned']);
+    // The last check of these two found SPF not authorising their host: the list says so, with the fix.
+    expect(codes('Mailbox misaligned.test')).toEqual(['dkim-not-aligned', 'spf-host-not-allowed']);
     expect(codes('Mailbox good.test')).toEqual([]);
+    const notauth = list.find((m: any) => m.name === 'Mailbox notauth.test');
+    expect(notauth.warnings).toEqual([{ code: 'spf-host-not-allowed', message: expect.stringMatching(/^SPF of notauth\.test does not authorise smtp\.notauth\.test\. Add `a:smtp\.notauth\.test`/) }]);
     expect(plain.body.data.dkim).toMatchObject({ hasKey: false, dnsRecord: null, keys: [] });
+  });
+
+  it('forgets the SPF warning when the host changes, and when a new check passes', async () => {
+    const list = async () => (await api.request('GET', '/email-notifications/mailboxes')).body.data;
+    const notauth = (await list()).find((m: any) => m.name === 'Mailbox notauth.test');
+    await api.request('PUT', `/email-notifications/mailboxes/${notauth.id}`, { host: 'relay.notauth.test' });
+    expect((await list()).find((m: any) => m.id === notauth.id).warnings).toEqual([]);
+    dns.set('notauth.test', { MX: [{ exchange: 'mx.notauth.test', priority: 10 }], TXT: ['v=spf1 ip4:198.51.100.7 a:relay.notauth.test ~all'] });
+    dns.set('relay.notauth.test', { A: ['198.51.100.9'] });
+    const again = await api.request('GET', `/email-notifications/mailboxes/${notauth.id}/deliverability`);
+    expect(again.body.data.checks.find((c: any) => c.name === 'spf-host')).toMatchObject({ status: 'pass' });
+    expect((await list()).find((m: any) => m.id === notauth.id).warnings).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * mechanism, and the mailbox warnings.
  */
 import { addKey, dkimRecord, retireKey, signingKeys, switchKey, type DkimKey } from '../../server/src/core/deliverability/dkim-keyring';
-import { mailboxWarnings } from '../../server/src/core/deliverability/mailbox-warnings';
+import { mailboxWarnings, readSpfHostCheck } from '../../server/src/core/deliverability/mailbox-warnings';
 import { mechanismFor, withMechanism } from '../../server/src/core/deliverability/spf-verdicts';
 
 const key = (selector: string, algorithm: DkimKey['algorithm'] = 'rsa', domain = 'example.com') => ({ domain, selector, algorithm, publicKey: `P${selector}`, createdAt: '2026-01-01T00:00:00.000Z' });
@@ -71,4 +71,20 @@ describe('mailbox warnings', () => {
     ['no TLS to a local relay', { ...mailbox, security: 'none', host: '127.0.0.1' }, [{ ...key('s1'), status: 'active' as const }], []],
     ['an incoming mailbox', { ...mailbox, direction: 'in' }, [], []],
   ])('%s', (_t, box, keys, codes) => expect(mailboxWarnings(box, keys as DkimKey[]).map((w) => w.code)).toEqual(codes));
+
+  const signed = [{ ...key('s1'), status: 'active' as const }] as DkimKey[];
+  const spf = { status: 'fail' as const, host: 'smtp.example.com', fromDomain: 'help.example.com', fix: 'Add `a:smtp.example.com` to the SPF record.', checkedAt: '2026-12-01T10:00:00.000Z' };
+  it.each([
+    ['the last check refused the host', spf, [{ code: 'spf-host-not-allowed', message: spf.fix }]],
+    ['the last check passed', { ...spf, status: 'pass' as const, fix: null }, []],
+    ['the host changed since the check', { ...spf, host: 'old.example.com' }, []],
+    ['the From domain changed since the check', { ...spf, fromDomain: 'example.org' }, []],
+  ])('SPF: %s', (_t, check, expected) => expect(mailboxWarnings(mailbox, signed, check)).toEqual(expected));
+
+  it('reads a stored SPF check, and nothing from another shape', () => {
+    expect(readSpfHostCheck(spf)).toEqual(spf);
+    expect(readSpfHostCheck({ ...spf, status: 'maybe' })).toBeNull();
+    expect(readSpfHostCheck('fail')).toBeNull();
+    expect(readSpfHostCheck(null)).toBeNull();
+  });
 });

@@ -109,7 +109,7 @@ export interface DkimView {
   keys: DkimKeyView[];
 }
 export interface MailboxWarning {
-  code: 'no-dkim' | 'dkim-not-aligned' | 'no-tls' | 'ed25519-only';
+  code: 'no-dkim' | 'dkim-not-aligned' | 'no-tls' | 'ed25519-only' | 'spf-host-not-allowed';
   message: string;
 }
 

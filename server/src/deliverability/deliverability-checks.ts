@@ -1,7 +1,8 @@
 /*
  * The Deliverability page's checker: the DNS checks of a domain (with this installation's DKIM keys
  * for it) or of a mailbox (its From domain, SMTP host and keys), asked through the resolver of the
- * `deliverability` options. Reads mailboxes and DNS; writes nothing.
+ * `deliverability` options. Reads mailboxes and DNS; writes only a mailbox's last SPF verdict for its
+ * host (through mailbox-store), which the mailbox list shows as a warning.
  */
 import { z } from 'zod';
 import type { PluginConfig } from '../config/schema';
@@ -24,7 +25,7 @@ const domainQuerySchema = z
 
 export interface DeliverabilityDeps {
   config(): PluginConfig;
-  mailboxes: Pick<MailboxStore, 'forDeliverability'>;
+  mailboxes: Pick<MailboxStore, 'forDeliverability' | 'recordSpfHostCheck'>;
 }
 
 export function createDeliverabilityChecks(deps: DeliverabilityDeps) {
@@ -45,7 +46,10 @@ export function createDeliverabilityChecks(deps: DeliverabilityDeps) {
     async checkMailbox(id: string): Promise<DomainReport & { mailbox: { id: string; name: string } }> {
       const mailbox = (await deps.mailboxes.forDeliverability()).find((m) => m.id === id);
       if (!mailbox) throw new NotFoundError('Outgoing mailbox', id);
-      const report = await checkDomain(resolver(), { domain: domainOfAddress(mailbox.fromAddress), host: mailbox.host, keys: mailbox.keys });
+      const fromDomain = domainOfAddress(mailbox.fromAddress);
+      const report = await checkDomain(resolver(), { domain: fromDomain, host: mailbox.host, keys: mailbox.keys });
+      const spf = report.checks.find((check) => check.name === 'spf-host');
+      if (spf) await deps.mailboxes.recordSpfHostCheck(id, { status: spf.status, host: mailbox.host, fromDomain, fix: spf.fix, checkedAt: new Date().toISOString() });
       return { ...report, mailbox: { id: mailbox.id, name: mailbox.name } };
     },
   };

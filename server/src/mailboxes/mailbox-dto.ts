@@ -3,7 +3,7 @@
  * the response says whether one is set (`hasPassword`, `dkim.hasKey`). Add a field here deliberately, never by spread.
  */
 import { dkimView, readKeyring } from '../core/deliverability/dkim-keyring';
-import { mailboxWarnings } from '../core/deliverability/mailbox-warnings';
+import { mailboxWarnings, readSpfHostCheck } from '../core/deliverability/mailbox-warnings';
 import { resolveEndpoints, scopeList, type OAuthProvider } from '../core/oauth/providers';
 
 export interface StoredMailbox {
@@ -55,6 +55,8 @@ export interface StoredMailbox {
   dkimKeys: unknown;
   /** The DKIM private keys by selector, encrypted JSON. */
   dkimPrivateKeys: string | null;
+  /** What the last DNS check said of SPF for the host (core/deliverability/mailbox-warnings SpfHostCheck). */
+  spfHostCheck?: unknown;
   createdAt: string;
   updatedAt: string;
 }
@@ -106,8 +108,8 @@ export function toMailboxDto(row: StoredMailbox, secretProblem: string | null) {
       lastSuccessAt: row.lastSuccessAt ?? null,
     },
     dkim: dkimView(keys, !!row.dkimPrivateKeys),
-    /** Deliverability warnings from the mailbox's own settings (the DNS checks are on the Deliverability page). */
-    warnings: mailboxWarnings(row, keys),
+    /** Deliverability warnings from the mailbox's own settings and its last DNS check (run on the Deliverability page). */
+    warnings: mailboxWarnings(row, keys, readSpfHostCheck(row.spfHostCheck)),
     secretProblem,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

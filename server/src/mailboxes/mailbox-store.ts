@@ -24,6 +24,7 @@ import {
   type SecretField,
 } from '../core/mailboxes/mailbox-input';
 import { readKeyring, type DkimKey, type DkimSigningKey } from '../core/deliverability/dkim-keyring';
+import type { SpfHostCheck } from '../core/deliverability/mailbox-warnings';
 import { parseInput } from '../core/parse-input';
 import { CONNECTION_FIELDS, type MailboxConnection } from '../core/smtp/transport-options';
 import { createDkimColumns } from './dkim-columns';
@@ -245,6 +246,11 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
 
   const changed = () => hooks.onChanged();
 
+  /** The last DNS check's SPF verdict for the mailbox's host, shown as a warning in the list. */
+  async function recordSpfHostCheck(documentId: string, check: SpfHostCheck) {
+    await query().update({ where: { documentId }, data: { spfHostCheck: check } });
+  }
+
   /** After a sign-in: the mailbox gets a fresh chance (its circuit closes). */
   async function resetHealth(documentId: string) {
     await query().update({ where: { documentId }, data: { consecutiveFailures: 0, circuitOpenUntil: null } });
@@ -255,6 +261,7 @@ export function createMailboxStore(strapi: Core.Strapi, hooks: MailboxStoreHooks
     loadForSending,
     recordHealth,
     resetHealth,
+    recordSpfHostCheck,
     /** Every mailbox, with what it sent today (UTC) and in the last minute, next to its limits. */
     async list() {
       const rows = (await query().findMany({ orderBy: [{ isDefault: 'desc' }, { priority: 'asc' }, { name: 'asc' }] })) as StoredMailbox[];

@@ -1,5 +1,6 @@
 /*
- * A mailbox's deliverability warnings in the list (no DKIM, DKIM domain not aligned, no TLS), each a
+ * A mailbox's deliverability warnings in the list (no DKIM, DKIM domain not aligned, no TLS, SPF not
+ * authorising the host at the last check), each a
  * short badge with the server's explanation as its tooltip. Presentational.
  */
 import { Badge, Flex, Tooltip } from '@strapi/design-system';
@@ -11,6 +12,7 @@ const LABELS: Record<MailboxWarning['code'], MessageId> = {
   'dkim-not-aligned': 'email-notifications.warning.dkimNotAligned',
   'no-tls': 'email-notifications.warning.noTls',
   'ed25519-only': 'email-notifications.warning.ed25519Only',
+  'spf-host-not-allowed': 'email-notifications.warning.spfHostNotAllowed',
 };
 
 export const DeliverabilityWarnings = ({ warnings }: { warnings: MailboxWarning[] }) => {
