@@ -1,11 +1,13 @@
 /*
  * The playground helpdesk: seeds a few customers, RMAs and tickets (and the demo's notification
- * template and rules) when PLAYGROUND_SEED=true and the database is empty; creates an admin user only when PLAYGROUND_ADMIN_EMAIL and PLAYGROUND_ADMIN_PASSWORD
+ * template and rules) when PLAYGROUND_SEED=true and the database is empty; for the demo, a DKIM key
+ * published by its DNS server (PLAYGROUND_DEMO_DNS_FILE); creates an admin user only when PLAYGROUND_ADMIN_EMAIL and PLAYGROUND_ADMIN_PASSWORD
  * are set (otherwise Strapi's own first-run registration applies).
  */
 'use strict';
 
 const { seedNotifications } = require('./seed-notifications');
+const { publishDemoDkim } = require('./demo-dkim');
 
 const CUSTOMERS = [
   { name: 'Ada Lovelace', email: 'ada@example.com', lastLoginIp: '81.2.69.142' },
@@ -60,6 +62,7 @@ module.exports = {
   register() {},
   async bootstrap({ strapi }) {
     if (process.env.PLAYGROUND_SEED === 'true') await seed(strapi);
+    if (process.env.PLAYGROUND_DEMO_DNS_FILE) await publishDemoDkim(strapi, process.env.PLAYGROUND_DEMO_DNS_FILE);
     await seedAdmin(strapi);
   },
 };

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { describedByText, dismissAnnouncements, dismissNotification, launchBrowser, registerFirstAdmin, saveScreenshot, type BrowserSession } from '../helpers/browser';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
+import { startDnsServer, type TestDnsServer } from '../../playground/lib/dns-server';
 import { pluginConfigEnv, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 

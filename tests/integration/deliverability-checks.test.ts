@@ -4,7 +4,7 @@
  * each with its verdict and fix; a server that does not answer; bad input; the mailbox list warnings.
  */
 import { adminApi, type AdminApi } from '../helpers/admin-api';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
+import { startDnsServer, type TestDnsServer } from '../../playground/lib/dns-server';
 import { pluginConfigEnv } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 

@@ -8,7 +8,7 @@ import { authenticate } from 'mailauth';
 import { generateKeyPairSync } from 'node:crypto';
 import { startSmtpSink, type SmtpSink } from '../../playground/lib/smtp-sink';
 import { adminApi, type AdminApi } from '../helpers/admin-api';
-import { startDnsServer, type TestDnsServer } from '../helpers/dns-server';
+import { startDnsServer, type TestDnsServer } from '../../playground/lib/dns-server';
 import { FAST_DELIVERY, pluginConfigEnv, sinkUrl } from '../helpers/outbox';
 import { startPlayground, type Playground } from '../helpers/playground';
 
