@@ -151,8 +151,11 @@ export interface XOAuth2SmtpServer {
   close(): Promise<void>;
 }
 
-/** An SMTP server that offers only AUTH XOAUTH2 and checks each token with the authorization server. */
-export async function startXOAuth2Smtp(oauth: Pick<OAuthServer, 'isValidAccessToken'>): Promise<XOAuth2SmtpServer> {
+/**
+ * An SMTP server that offers only AUTH XOAUTH2 and checks each token with the authorization server;
+ * `delayMs` answers each message after that long (a relay slow enough that several instances share the work).
+ */
+export async function startXOAuth2Smtp(oauth: Pick<OAuthServer, 'isValidAccessToken'>, options: { delayMs?: number } = {}): Promise<XOAuth2SmtpServer> {
   const messages: ParsedMail[] = [];
   const logins = { accepted: 0, refused: 0 };
   const server = new SMTPServer({
@@ -169,7 +172,8 @@ export async function startXOAuth2Smtp(oauth: Pick<OAuthServer, 'isValidAccessTo
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
           messages.push(parsed);
           callback();
         })

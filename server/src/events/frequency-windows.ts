@@ -1,8 +1,9 @@
 /*
  * The max-frequency windows in the database, one row per rule, shared by every instance and kept
- * across restarts. `admit` applies core/events/frequency-window's decision with a compare-and-set on
- * the row's version, in one transaction with the insert of the action runs it decides to run, so
- * however many instances see the same storm, each window runs its actions once and counts the rest.
+ * across restarts. `admit` applies core/events/frequency-window's decision: opening a window is a
+ * compare-and-set on the row's version, in one transaction with the insert of the action runs, so each
+ * window runs its actions once however many instances see the storm; folding an event into an open
+ * window is an increment, so a storm's events never race each other.
  */
 import type { Core } from '@strapi/strapi';
 import { EVENT_WINDOW_UID } from '../content-types/uids';
@@ -45,8 +46,35 @@ export function createFrequencyWindows(strapi: Core.Strapi, runs: Pick<ActionRun
 
   const stateOf = (row: WindowRow): WindowState => ({ openedAt: iso(row.openedAt), folded: row.folded, firstFoldedAt: iso(row.firstFoldedAt), lastFoldedAt: iso(row.lastFoldedAt) });
 
-  /** One try: false when another instance changed the window since it was read. */
-  async function apply(row: WindowRow, decision: WindowDecision, now: Date, build: (d: WindowDecision & { run: true }) => NewActionRun[]): Promise<ActionRunRow[] | false> {
+  /**
+   * Counts one more event in the open window, guarded on its opening time (read as the database holds
+   * it), so a fold never lands in a window another instance has just closed; false when it did.
+   */
+  async function fold(row: WindowRow, now: Date): Promise<boolean> {
+    const knex = table.knex();
+    const c = table.col;
+    const current = await knex(table.name()).where({ id: row.id }).first(c('openedAt'));
+    const openedAt = current?.[c('openedAt')];
+    if (openedAt === null || openedAt === undefined) return false;
+    const count = await knex(table.name())
+      .where({ id: row.id, [c('openedAt')]: openedAt })
+      .update({
+        [c('folded')]: knex.raw('?? + 1', [c('folded')]),
+        [c('foldedTotal')]: knex.raw('?? + 1', [c('foldedTotal')]),
+        [c('firstFoldedAt')]: knex.raw('COALESCE(??, ?)', [c('firstFoldedAt'), now]),
+        [c('lastFoldedAt')]: now,
+        // Not a guard for folds, but it makes a concurrent opening retry and report this event too.
+        [c('version')]: knex.raw('?? + 1', [c('version')]),
+        [c('updatedAt')]: now,
+      });
+    return Number(count) > 0;
+  }
+
+  /**
+   * Opens a window (or, with no max frequency, just runs): false when another instance changed the
+   * window since it was read. Without a max frequency there is no window to protect, so no guard.
+   */
+  async function apply(row: WindowRow, decision: WindowDecision & { run: true }, guarded: boolean, now: Date, build: (d: WindowDecision & { run: true }) => NewActionRun[]): Promise<ActionRunRow[] | false> {
     return strapi.db.transaction(async ({ trx }) => {
       const next = decision.next;
       const patch = table.toColumns(
@@ -57,13 +85,12 @@ export function createFrequencyWindows(strapi: Core.Strapi, runs: Pick<ActionRun
           lastFoldedAt: next.lastFoldedAt ? new Date(next.lastFoldedAt) : null,
           version: row.version + 1,
           lastFiredAt: now,
-          foldedTotal: row.foldedTotal + (decision.run ? 0 : 1),
         },
         now,
       );
-      const count = await trx(table.name()).where({ id: row.id, [table.col('version')]: row.version }).update(patch);
+      const count = await trx(table.name()).where({ id: row.id, ...(guarded ? { [table.col('version')]: row.version } : {}) }).update(patch);
       if (!Number(count)) return false;
-      return decision.run ? runs.enqueue(build(decision), now) : [];
+      return runs.enqueue(build(decision), now);
     });
   }
 
@@ -73,7 +100,11 @@ export function createFrequencyWindows(strapi: Core.Strapi, runs: Pick<ActionRun
       for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
         const row = await load(ruleKey);
         const decision = decideWindow(stateOf(row), maxFrequencyMinutes, now);
-        const written = await apply(row, decision, now, build);
+        if (!decision.run) {
+          if (await fold(row, now)) return { decision, runs: [] };
+          continue;
+        }
+        const written = await apply(row, decision, maxFrequencyMinutes > 0, now, build);
         if (written !== false) return { decision, runs: written };
       }
       throw new Error(`the frequency window of rule ${ruleKey} kept changing under ${MAX_TRIES} tries`);
