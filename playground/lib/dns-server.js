@@ -51,7 +51,8 @@ async function startDnsServer(options = {}) {
   const port = options.port || (await freePort());
   await server.listen({ udp: { port, address: '127.0.0.1', type: 'udp4' }, tcp: { port, address: '127.0.0.1' } });
   const address = `127.0.0.1:${port}`;
-  const resolver = new dns.Resolver({ timeout: 2000, tries: 1 });
+  // Retries: a UDP answer lost on a busy machine must not read as a broken record.
+  const resolver = new dns.Resolver({ timeout: 2000, tries: 3 });
   resolver.setServers([address]);
   return {
     port,
